@@ -1,0 +1,67 @@
+import type * as vscode from 'vscode';
+import type { EnclaveClient } from '../api';
+import type { Log } from '../ui/log';
+import type { ConnectionState } from '../model/connection';
+import type { EnclaveNode, ListKind } from '../tree/nodes';
+import type { AccountOrganisation, EnclaveSystem, EnrolmentKey, UnapprovedSystem } from '../api/types';
+
+/** The session owns the token and the client; every API call goes through `call`. */
+export interface SessionApi {
+  readonly state: ConnectionState;
+  readonly onDidChangeState: vscode.Event<ConnectionState>;
+  /** The API base URL in force (from the user-level setting). */
+  readonly apiUrl: string;
+  /**
+   * Runs one API call with the current client and keeps the connection state true:
+   * success → connected; 401 → rejected (once, with a single offer to sign in); network
+   * failure / 5xx → unreachable (with background recovery). Rethrows the error for the caller.
+   * Throws NotSignedInError (from src/model/session.ts) when there is no token.
+   */
+  call<T>(fn: (client: EnclaveClient) => Promise<T>): Promise<T>;
+}
+
+/** A page-by-page view of one list, kept by the store. */
+export interface ListState<T> {
+  readonly items: readonly T[];
+  /** metadata.total from the API; undefined before the first page arrives. */
+  readonly total: number | undefined;
+  readonly loading: boolean;
+  readonly error: Error | undefined;
+  /** True while more pages exist than are loaded (a "Load more" row). */
+  readonly hasMore: boolean;
+}
+
+export interface StoreChange {
+  /** Undefined: everything (organisations list) changed. */
+  readonly orgId?: string;
+  readonly kind?: ListKind;
+}
+
+/** The cache between the API and the tree. Mutations never patch it: they invalidate. */
+export interface StoreApi {
+  readonly onDidChange: vscode.Event<StoreChange>;
+  orgs(): ListState<AccountOrganisation>;
+  systems(orgId: string): ListState<EnclaveSystem>;
+  enrolmentKeys(orgId: string): ListState<EnrolmentKey>;
+  pending(orgId: string): ListState<UnapprovedSystem>;
+  /** Re-fetches what was loaded in that scope (only lists that were expanded). */
+  invalidate(orgId?: string, kinds?: readonly ListKind[]): Promise<void>;
+}
+
+/** What every command handler receives. */
+export interface CommandContext {
+  readonly extension: vscode.ExtensionContext;
+  readonly session: SessionApi;
+  readonly store: StoreApi;
+  readonly log: Log;
+  /** Reveals (and selects) a node in the tree, e.g. a newly created key. */
+  reveal(node: EnclaveNode): Promise<void>;
+  /** The tree's current selection, for actions on many. */
+  selection(): readonly EnclaveNode[];
+}
+
+/**
+ * A handler as VS Code calls it from a tree menu: (clicked node, selected nodes). From the
+ * palette both are undefined and the handler asks with quick picks.
+ */
+export type CommandHandler = (ctx: CommandContext, node?: EnclaveNode, selected?: readonly EnclaveNode[]) => unknown;
