@@ -154,8 +154,8 @@ export class TimeoutError extends EnclaveError {
 /** The caller's AbortSignal fired. Never used for timeouts. */
 export class AbortedError extends EnclaveError {
   readonly kind = 'aborted' as const;
-  constructor(where?: Where) {
-    super(where ? `Cancelled: ${where.method} ${where.path}` : 'Cancelled', where);
+  constructor(where?: Where, message?: string) {
+    super(message ?? (where ? `Cancelled: ${where.method} ${where.path}` : 'Cancelled'), where);
   }
 }
 

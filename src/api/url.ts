@@ -45,13 +45,14 @@ export function seg(value: string | number): string {
 
 export type QueryValue = string | number | boolean | undefined | null;
 
-/** `?a=1&b=x` from the defined entries, or '' when there are none. */
-export function queryString(query: Record<string, QueryValue> | undefined): string {
-  if (!query) return '';
+/** `path?a=1&b=x` with the defined entries appended (to a query the path may already have). */
+export function withQuery(path: string, query: Record<string, QueryValue> | undefined): string {
+  if (!query) return path;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.append(k, String(v));
   const text = params.toString();
-  return text ? `?${text}` : '';
+  if (!text) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}${text}`;
 }
 
 /** Maps the camelCase list query of the SDK to the API's snake_case parameters. */
