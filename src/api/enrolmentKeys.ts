@@ -10,63 +10,63 @@ import { listQuery, seg } from './url';
 export class EnrolmentKeysApi {
   constructor(private readonly t: Transport) {}
 
-  list(orgId: string, query?: EnrolmentKeyListQuery, options?: CallOptions): Promise<Page<EnrolmentKey>> {
+  async list(orgId: string, query?: EnrolmentKeyListQuery, options?: CallOptions): Promise<Page<EnrolmentKey>> {
     return fetchPage(this.t, this.base(orgId), listQuery(query), options);
   }
 
   /** Every matching key, pages fetched in parallel, yielded in order. */
-  all(orgId: string, query?: EnrolmentKeyListQuery, options?: WalkOptions): AsyncIterable<EnrolmentKey> {
-    return walkPages(this.t, this.base(orgId), listQuery({ ...query, page: undefined }), options);
+  async *all(orgId: string, query?: EnrolmentKeyListQuery, options?: WalkOptions): AsyncIterable<EnrolmentKey> {
+    yield* walkPages(this.t, this.base(orgId), listQuery({ ...query, page: undefined }), options);
   }
 
-  listAll(orgId: string, query?: EnrolmentKeyListQuery, options?: WalkOptions): Promise<EnrolmentKey[]> {
+  async listAll(orgId: string, query?: EnrolmentKeyListQuery, options?: WalkOptions): Promise<EnrolmentKey[]> {
     return collect(this.all(orgId, query, options));
   }
 
-  get(orgId: string, keyId: number, options?: CallOptions): Promise<EnrolmentKey> {
+  async get(orgId: string, keyId: number, options?: CallOptions): Promise<EnrolmentKey> {
     return this.t.request('GET', this.one(orgId, keyId), { ...options, expect: anObject });
   }
 
   /** Creates a key. Never retried automatically: a lost answer must not make a second key. */
-  create(orgId: string, body: EnrolmentKeyCreate, options?: CallOptions): Promise<EnrolmentKey> {
+  async create(orgId: string, body: EnrolmentKeyCreate, options?: CallOptions): Promise<EnrolmentKey> {
     return this.t.request('POST', this.base(orgId), { ...options, body, expect: anObject });
   }
 
-  patch(orgId: string, keyId: number, patch: EnrolmentKeyPatch, options?: CallOptions): Promise<EnrolmentKey> {
+  async patch(orgId: string, keyId: number, patch: EnrolmentKeyPatch, options?: CallOptions): Promise<EnrolmentKey> {
     return this.t.request('PATCH', this.one(orgId, keyId), { ...options, body: patch, expect: anObject });
   }
 
-  enable(orgId: string, keyId: number, options?: CallOptions): Promise<EnrolmentKey> {
+  async enable(orgId: string, keyId: number, options?: CallOptions): Promise<EnrolmentKey> {
     return this.t.request('PUT', `${this.one(orgId, keyId)}/enable`, { ...options, expect: anObject });
   }
 
-  disable(orgId: string, keyId: number, options?: CallOptions): Promise<EnrolmentKey> {
+  async disable(orgId: string, keyId: number, options?: CallOptions): Promise<EnrolmentKey> {
     return this.t.request('PUT', `${this.one(orgId, keyId)}/disable`, { ...options, expect: anObject });
   }
 
-  enableUntil(orgId: string, keyId: number, autoExpire: AutoExpire, options?: CallOptions): Promise<EnrolmentKey> {
+  async enableUntil(orgId: string, keyId: number, autoExpire: AutoExpire, options?: CallOptions): Promise<EnrolmentKey> {
     return this.t.request('PUT', `${this.one(orgId, keyId)}/enable-until`, { ...options, body: autoExpire, expect: anObject });
   }
 
   /** Number of keys actually changed. */
-  enableMany(orgId: string, keyIds: readonly number[], options?: CallOptions): Promise<number> {
+  async enableMany(orgId: string, keyIds: readonly number[], options?: CallOptions): Promise<number> {
     return bulk(this.t, { method: 'PUT', path: `${this.base(orgId)}/enable`, idsField: 'keyIds', countField: 'keysModified' }, keyIds, options);
   }
 
-  disableMany(orgId: string, keyIds: readonly number[], options?: CallOptions): Promise<number> {
+  async disableMany(orgId: string, keyIds: readonly number[], options?: CallOptions): Promise<number> {
     return bulk(this.t, { method: 'PUT', path: `${this.base(orgId)}/disable`, idsField: 'keyIds', countField: 'keysModified' }, keyIds, options);
   }
 
   /** Deletes the key; resolves to the key as it was. */
-  delete(orgId: string, keyId: number, options?: CallOptions): Promise<EnrolmentKey> {
+  async delete(orgId: string, keyId: number, options?: CallOptions): Promise<EnrolmentKey> {
     return this.t.request('DELETE', this.one(orgId, keyId), { ...options, expect: anObject });
   }
 
-  deleteMany(orgId: string, keyIds: readonly number[], options?: CallOptions): Promise<number> {
+  async deleteMany(orgId: string, keyIds: readonly number[], options?: CallOptions): Promise<number> {
     return bulk(this.t, { method: 'DELETE', path: this.base(orgId), idsField: 'keyIds', countField: 'keysDeleted' }, keyIds, options);
   }
 
-  searchKeys(orgId: string, options?: CallOptions): Promise<SearchKey[]> {
+  async searchKeys(orgId: string, options?: CallOptions): Promise<SearchKey[]> {
     return this.t.request('GET', `${this.base(orgId)}/meta/search-keys`, { ...options, expect: anArray });
   }
 

@@ -7,12 +7,12 @@ import { seg } from './url';
 export class OrganisationsApi {
   constructor(private readonly t: Transport) {}
 
-  get(orgId: string, options?: CallOptions): Promise<OrganisationProperties> {
+  async get(orgId: string, options?: CallOptions): Promise<OrganisationProperties> {
     return this.t.request('GET', `/org/${seg(orgId)}`, { ...options, expect: anObject });
   }
 
   /** Changes only the fields present; `null` clears a field. Never retried automatically. */
-  patch(orgId: string, patch: OrganisationPatch, options?: CallOptions): Promise<OrganisationProperties> {
+  async patch(orgId: string, patch: OrganisationPatch, options?: CallOptions): Promise<OrganisationProperties> {
     return this.t.request('PATCH', `/org/${seg(orgId)}`, { ...options, body: patch, expect: anObject });
   }
 }

@@ -30,6 +30,9 @@ export async function* walkPages<T>(t: Transport, path: string, query: Query, op
   const onAbort = (): void => controller.abort();
   caller?.addEventListener('abort', onAbort, { once: true });
   const pending = new Map<number, Promise<Page<T>>>();
+  // The first page to fail ends the walk at once, even while an earlier, slower page is still
+  // awaited: everything else is aborted and this error (not the aborts) is what the caller sees.
+  let failure: { error: unknown } | undefined;
   const get = (page: number): Promise<Page<T>> => fetchPage<T>(t, path, { ...query, page, per_page: perPage }, { signal: controller.signal });
   try {
     const first = await get(0);
@@ -38,7 +41,10 @@ export async function* walkPages<T>(t: Transport, path: string, query: Query, op
     const launch = (): void => {
       for (; next <= lastPage && pending.size < concurrency; next++) {
         const request = get(next);
-        request.catch(() => undefined); // awaited in order below; siblings of a failure are dropped
+        request.catch((error: unknown) => {
+          if (!failure && !controller.signal.aborted) failure = { error };
+          controller.abort();
+        });
         pending.set(next, request);
       }
     };
@@ -54,7 +60,7 @@ export async function* walkPages<T>(t: Transport, path: string, query: Query, op
     }
   } catch (err) {
     if (caller?.aborted) throw new AbortedError(where);
-    throw err;
+    throw failure ? failure.error : err;
   } finally {
     controller.abort();
     caller?.removeEventListener('abort', onAbort);

@@ -9,24 +9,24 @@ import { listQuery, seg } from './url';
 export class UnapprovedSystemsApi {
   constructor(private readonly t: Transport) {}
 
-  list(orgId: string, query?: UnapprovedSystemListQuery, options?: CallOptions): Promise<Page<UnapprovedSystem>> {
+  async list(orgId: string, query?: UnapprovedSystemListQuery, options?: CallOptions): Promise<Page<UnapprovedSystem>> {
     return fetchPage(this.t, this.base(orgId), listQuery(query), options);
   }
 
   /** Every matching pending system, pages fetched in parallel, yielded in order. */
-  all(orgId: string, query?: UnapprovedSystemListQuery, options?: WalkOptions): AsyncIterable<UnapprovedSystem> {
-    return walkPages(this.t, this.base(orgId), listQuery({ ...query, page: undefined }), options);
+  async *all(orgId: string, query?: UnapprovedSystemListQuery, options?: WalkOptions): AsyncIterable<UnapprovedSystem> {
+    yield* walkPages(this.t, this.base(orgId), listQuery({ ...query, page: undefined }), options);
   }
 
-  listAll(orgId: string, query?: UnapprovedSystemListQuery, options?: WalkOptions): Promise<UnapprovedSystem[]> {
+  async listAll(orgId: string, query?: UnapprovedSystemListQuery, options?: WalkOptions): Promise<UnapprovedSystem[]> {
     return collect(this.all(orgId, query, options));
   }
 
-  get(orgId: string, systemId: string, options?: CallOptions): Promise<UnapprovedSystem> {
+  async get(orgId: string, systemId: string, options?: CallOptions): Promise<UnapprovedSystem> {
     return this.t.request('GET', this.one(orgId, systemId), { ...options, expect: anObject });
   }
 
-  patch(orgId: string, systemId: string, patch: UnapprovedSystemPatch, options?: CallOptions): Promise<UnapprovedSystem> {
+  async patch(orgId: string, systemId: string, patch: UnapprovedSystemPatch, options?: CallOptions): Promise<UnapprovedSystem> {
     return this.t.request('PATCH', this.one(orgId, systemId), { ...options, body: patch, expect: anObject });
   }
 
@@ -36,20 +36,20 @@ export class UnapprovedSystemsApi {
   }
 
   /** Number actually approved; the call succeeds even when some IDs were not. */
-  approveMany(orgId: string, systemIds: readonly string[], options?: CallOptions): Promise<number> {
+  async approveMany(orgId: string, systemIds: readonly string[], options?: CallOptions): Promise<number> {
     return bulk(this.t, { method: 'PUT', path: `${this.base(orgId)}/approve`, idsField: 'systemIds', countField: 'systemsApproved' }, systemIds, options);
   }
 
   /** Rejects the enrolment; resolves to the system as it was. */
-  decline(orgId: string, systemId: string, options?: CallOptions): Promise<UnapprovedSystem> {
+  async decline(orgId: string, systemId: string, options?: CallOptions): Promise<UnapprovedSystem> {
     return this.t.request('DELETE', this.one(orgId, systemId), { ...options, expect: anObject });
   }
 
-  declineMany(orgId: string, systemIds: readonly string[], options?: CallOptions): Promise<number> {
+  async declineMany(orgId: string, systemIds: readonly string[], options?: CallOptions): Promise<number> {
     return bulk(this.t, { method: 'DELETE', path: this.base(orgId), idsField: 'systemIds', countField: 'systemsDeclined' }, systemIds, options);
   }
 
-  searchKeys(orgId: string, options?: CallOptions): Promise<SearchKey[]> {
+  async searchKeys(orgId: string, options?: CallOptions): Promise<SearchKey[]> {
     return this.t.request('GET', `${this.base(orgId)}/meta/search-keys`, { ...options, expect: anArray });
   }
 
