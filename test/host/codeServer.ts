@@ -7,22 +7,10 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { codeServerEntry, node24Bin, node24Env } from './paths';
-
-/** Quiet, deterministic workbench: no welcome page, tips, telemetry or update/extension checks. */
-const BASE_SETTINGS: Record<string, unknown> = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'security.workspace.trust.enabled': false,
-};
+import { seedUserSettings } from './settings';
 
 export interface CodeServerOptions {
-  /** Merged over BASE_SETTINGS into the fresh profile's User/settings.json. */
+  /** Merged over settings.ts's BASE_SETTINGS into the fresh profile's User/settings.json. */
   settings?: Record<string, unknown>;
   /** Folder the workbench opens; default: a fresh empty folder. */
   workspaceFolder?: string;
@@ -87,9 +75,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const userDataDir = path.join(root, 'user-data');
   const extensionsDir = path.join(root, 'extensions');
   const workspaceFolder = options.workspaceFolder ?? path.join(root, 'workspace');
-  for (const dir of [path.join(userDataDir, 'User'), extensionsDir, workspaceFolder]) fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...BASE_SETTINGS, ...options.settings }, null, 2));
+  for (const dir of [extensionsDir, workspaceFolder]) fs.mkdirSync(dir, { recursive: true });
+  seedUserSettings(userDataDir, options.settings);
 
   const port = options.port || await freePort();
   const args = [codeServerEntry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',

@@ -1,0 +1,160 @@
+/**
+ * A small Playwright driver over the code-server workbench, with this extension loaded in
+ * development mode (the built dist/extension.js: run `npm run build` first, `npm test` does).
+ *
+ *   const wb = await Workbench.open({
+ *     settings: { 'enclave.apiUrl': server.url },     // seeded into a fresh User/settings.json
+ *     env: { ENCLAVE_DEMO_TOKEN: server.token },      // the extension host's process.env
+ *   });
+ *   await wb.openEnclaveView();                       // click the activity-bar icon, wait for the view
+ *   await wb.runCommand('Enclave: Sign In');          // F1, type the title, pick the exact match
+ *   await wb.typeInQuickInput(server.token);          // fill the input box, press Enter
+ *   await wb.quickInputMessage();                     // validation text under the input, if any
+ *   await wb.pickQuickItem('Acme');                   // click a quick pick row by label
+ *   await wb.expandTreeItem('Acme');                  // click the row until aria-expanded="true"
+ *   await wb.waitForTreeItem(/^laptop-/);             // a sidebar tree row by label (string = exact)
+ *   await wb.treeItemLabels();                        // labels of the rendered sidebar rows
+ *   await wb.waitForNotification(/Signed in/);        // a toast's message (string = substring)
+ *   await wb.notifications();                         // all toast messages now
+ *   await wb.screenshot('signed-in');                 // → test-results/signed-in.png (path returned)
+ *   wb.logs();                                        // workbench + extension host console lines
+ *   await wb.close();                                 // browser and code-server, always (in after())
+ *
+ * `wb.page` is the raw Playwright Page for anything not covered here. Tree rows are found by
+ * their `.label-name` text; VS Code renders only visible rows, so scroll or collapse as needed.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+import { Chromium, launchChromium } from '../host/chromium';
+import { CodeServer, startCodeServer } from '../host/codeServer';
+import { repoRoot, resultsDir } from '../host/paths';
+import { formatConsoleArgs, isNoise } from '../host/workbenchLog';
+
+export interface WorkbenchOptions {
+  settings?: Record<string, unknown>;
+  env?: Record<string, string>;
+  workspaceFolder?: string;
+  /** Per-action timeout in ms (default 15 s); opening allows 60 s. */
+  timeout?: number;
+}
+
+type Label = string | RegExp;
+const exact = (label: Label): RegExp =>
+  typeof label === 'string' ? new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : label;
+const ENCLAVE_ICON = '.part.activitybar a.action-label[class*="activity-workbench-view-extension-enclave-"]';
+
+export class Workbench {
+  private readonly lines: string[] = [];
+
+  private constructor(readonly page: Page, private readonly browser: Chromium,
+    private readonly server: CodeServer, private readonly timeout: number) {}
+
+  static async open(options: WorkbenchOptions = {}): Promise<Workbench> {
+    const server = await startCodeServer({ settings: options.settings, workspaceFolder: options.workspaceFolder });
+    let browser: Chromium | undefined;
+    try {
+      browser = await launchChromium();
+      const wb = new Workbench(browser.page, browser, server, options.timeout ?? 15_000);
+      await wb.page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
+        const message = formatConsoleArgs(args);
+        if (!isNoise(message)) wb.lines.push(`${type}: ${message}`);
+      });
+      await wb.page.goto(server.workbenchUrl({ extensionDevelopmentPath: repoRoot, extensionEnvironment: options.env }));
+      // The icon appears once the extension's manifest is loaded: the workbench is ready for us.
+      await wb.page.locator(ENCLAVE_ICON).waitFor({ state: 'visible', timeout: 60_000 });
+      return wb;
+    } catch (err) {
+      await browser?.close();
+      await server.stop();
+      throw err;
+    }
+  }
+
+  get sidebar(): Locator {
+    return this.page.locator('.part.sidebar');
+  }
+
+  async openEnclaveView(): Promise<void> {
+    const view = this.page.locator('#workbench\\.view\\.extension\\.enclave');
+    if (!(await view.isVisible())) await this.page.locator(ENCLAVE_ICON).click();
+    await view.waitFor({ state: 'visible', timeout: this.timeout });
+  }
+
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: this.timeout });
+    await input.fill(`>${title}`);
+    // Rows read "Title" or "Title, recently used": pick the exact command, not whatever is first.
+    const escaped = exact(title).source.slice(1, -1);
+    const row = this.page.locator('.quick-input-list').getByRole('option', { name: new RegExp(`^${escaped}(,|$)`) });
+    await row.first().click({ timeout: this.timeout });
+  }
+
+  async typeInQuickInput(text: string, options: { submit?: boolean } = {}): Promise<void> {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: this.timeout });
+    await input.fill(text);
+    if (options.submit ?? true) await input.press('Enter');
+  }
+
+  async quickInputMessage(): Promise<string> {
+    const message = this.page.locator('.quick-input-widget .quick-input-message');
+    return (await message.isVisible()) ? (await message.innerText()).trim() : '';
+  }
+
+  async pickQuickItem(label: Label): Promise<void> {
+    const rows = this.page.locator('.quick-input-list .monaco-list-row');
+    await rows.filter({ has: this.page.locator('.label-name', { hasText: exact(label) }) }).first()
+      .click({ timeout: this.timeout });
+  }
+
+  treeItem(label: Label): Locator {
+    return this.sidebar.locator('[role="treeitem"]')
+      .filter({ has: this.page.locator('.label-name', { hasText: exact(label) }) }).first();
+  }
+
+  async waitForTreeItem(label: Label, timeout = this.timeout): Promise<Locator> {
+    const item = this.treeItem(label);
+    await item.waitFor({ state: 'visible', timeout });
+    return item;
+  }
+
+  async expandTreeItem(label: Label): Promise<Locator> {
+    const item = await this.waitForTreeItem(label);
+    if ((await item.getAttribute('aria-expanded')) === 'false') await item.locator('.monaco-tl-twistie').click();
+    await item.and(this.page.locator('[aria-expanded="true"]')).waitFor({ timeout: this.timeout });
+    return item;
+  }
+
+  async treeItemLabels(): Promise<string[]> {
+    return this.sidebar.locator('[role="treeitem"] .label-name').allInnerTexts();
+  }
+
+  async notifications(): Promise<string[]> {
+    return this.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+  }
+
+  async waitForNotification(text: Label, timeout = this.timeout): Promise<string> {
+    const toast = this.page.locator('.notifications-toasts .notification-list-item-message', { hasText: text }).first();
+    await toast.waitFor({ state: 'visible', timeout });
+    return toast.innerText();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(resultsDir, { recursive: true });
+    const file = path.join(resultsDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  logs(): string[] {
+    return [...this.lines];
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.stop();
+  }
+}
