@@ -2,7 +2,7 @@
 // without instanceof (which breaks across bundles), and method + path (never the origin, never
 // a header). Text that came from the server is passed through `redact` by the transport first,
 // so a server echoing the token cannot leak it into a message.
-import { STATUS_CODES } from 'node:http';
+import { describeProblem } from './problemMessage';
 import type { ProblemDetails } from './types';
 
 export type EnclaveErrorKind = 'http' | 'network' | 'timeout' | 'aborted' | 'format' | 'config';
@@ -101,24 +101,6 @@ export function apiErrorFor(init: ApiErrorInit): ApiError {
   if (s === 400 && init.problem?.errors && Object.keys(init.problem.errors).length > 0) return new ValidationError(init);
   if (s >= 500) return new ServerError(init);
   return new ApiError(init);
-}
-
-function describeProblem(status: number, p?: ProblemDetails): string {
-  const messages = p?.errors ? Object.entries(p.errors).flatMap(([field, list]) => list.map((m) => ({ field, m }))) : [];
-  if (messages.length === 1) return sentence(messages[0].m);
-  if (messages.length > 1) {
-    const list = messages.map(({ field, m }) => (field ? `${field}: ${m}` : m)).join('; ');
-    return sentence(`${p?.title ?? 'The request was not valid'} (${list})`);
-  }
-  if (p?.detail) return sentence(p.detail);
-  if (p?.title) return sentence(p.title);
-  const reason = STATUS_CODES[status];
-  return `The Enclave API returned HTTP ${status}${reason ? ` (${reason})` : ''}`;
-}
-
-function sentence(text: string): string {
-  const t = text.trim().replace(/\s+/g, ' ');
-  return t.length > 500 ? `${t.slice(0, 497)}...` : t;
 }
 
 // ---- transport errors --------------------------------------------------------------

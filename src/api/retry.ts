@@ -31,6 +31,9 @@ export const DEFAULT_RETRY: ResolvedRetryOptions = { maxRetries: 3, baseDelayMs:
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 const RETRY_STATUS = new Set([429, 502, 503, 504]);
+// Transient network failures. Certificate errors, a closed client and the like are not: the
+// next attempt would fail the same way.
+const RETRY_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EAI_AGAIN', 'ENOTFOUND']);
 
 export function isIdempotent(method: string): boolean {
   return IDEMPOTENT.has(method.toUpperCase());
@@ -40,7 +43,7 @@ export function isIdempotent(method: string): boolean {
 export function retryReason(method: string, error: EnclaveError): string | undefined {
   if (!isIdempotent(method)) return undefined;
   if (error instanceof ApiError) return RETRY_STATUS.has(error.status) ? `HTTP ${error.status}` : undefined;
-  if (error instanceof NetworkError) return error.code;
+  if (error instanceof NetworkError) return RETRY_NETWORK.has(error.code) ? error.code : undefined;
   if (error instanceof TimeoutError) {
     if (error.phase === 'connect') return 'connect timeout';
     return method.toUpperCase() === 'GET' ? `${error.phase} timeout` : undefined;

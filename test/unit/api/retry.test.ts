@@ -166,6 +166,8 @@ describe('api retry policy (pure)', () => {
     assert.equal(retryReason('DELETE', refused), 'ECONNREFUSED');
     assert.equal(retryReason('POST', refused), undefined);
     assert.equal(retryReason('PATCH', refused), undefined);
+    const badCert = new NetworkError('CERT_HAS_EXPIRED', { method: 'X', path: '/' });
+    assert.equal(retryReason('GET', badCert), undefined, 'a certificate error will not heal by retrying');
     const connect = new TimeoutError('connect', 1, { method: 'X', path: '/' });
     assert.equal(retryReason('PUT', connect), 'connect timeout');
     const body = new TimeoutError('body', 1, { method: 'X', path: '/' });
