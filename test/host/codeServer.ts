@@ -67,6 +67,18 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   } catch { /* already gone */ }
 }
 
+/**
+ * code-server runs in its own process group, so a Ctrl-C in the terminal does not reach it. Turn
+ * the first SIGINT/SIGTERM/SIGHUP into process.exit(), whose 'exit' hook kills the group.
+ */
+let signalsHooked = false;
+function exitOnSignals(): void {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  const codes: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  for (const [signal, code] of Object.entries(codes)) process.once(signal, () => process.exit(code));
+}
+
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
   if (!fs.existsSync(codeServerEntry)) {
     throw new Error(`code-server is not provisioned (${codeServerEntry} missing): run \`node out/test/host/provision.js\``);
@@ -98,9 +110,13 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let exitedEarly = false;
   void exited.then(() => { exitedEarly = true; });
-  // If the runner itself dies, do not leave a server behind.
-  const onExit = (): void => killGroup(child, 'SIGKILL');
+  // If the runner itself exits without stop(), do not leave a server behind.
+  const onExit = (): void => {
+    killGroup(child, 'SIGKILL');
+    fs.rmSync(root, { recursive: true, force: true });
+  };
   process.once('exit', onExit);
+  exitOnSignals();
 
   const stop = async (): Promise<void> => {
     process.removeListener('exit', onExit);
