@@ -1,0 +1,56 @@
+import type { EnclaveClient } from '../api';
+import type { EnclaveSystem, EnrolmentKey, Page, UnapprovedSystem } from '../api/types';
+import type { ListKind } from '../tree/nodes';
+import type { FetchedPage } from './listSlot';
+
+/** First rows quickly: one page is small enough to answer fast even for a large organisation. */
+export const PAGE_SIZE = 50;
+
+/**
+ * Pending approvals are loaded as soon as an organisation is expanded, only to learn whether
+ * there are any (the "Pending approval" row is hidden when there are none): a small page.
+ */
+export const PENDING_PAGE_SIZE = 20;
+
+export interface ListItemOf {
+  systems: EnclaveSystem;
+  enrolmentKeys: EnrolmentKey;
+  pending: UnapprovedSystem;
+}
+
+interface KindSpec<K extends ListKind> {
+  readonly perPage: number;
+  readonly idOf: (item: ListItemOf[K]) => string;
+  readonly fetch: (client: EnclaveClient, orgId: string, page: number, perPage: number) => Promise<Page<ListItemOf[K]>>;
+}
+
+/**
+ * What each list asks the API for. Disabled systems and keys are included so that they stay
+ * visible (marked as disabled) and can be enabled again from the tree.
+ */
+export const LIST_KINDS: { readonly [K in ListKind]: KindSpec<K> } = {
+  systems: {
+    perPage: PAGE_SIZE,
+    idOf: (system) => system.systemId,
+    fetch: (client, orgId, page, perPage) =>
+      client.systems.list(orgId, { includeDisabled: true, sort: 'DescriptionOrHostname', page, perPage }),
+  },
+  enrolmentKeys: {
+    perPage: PAGE_SIZE,
+    idOf: (key) => String(key.id),
+    fetch: (client, orgId, page, perPage) => client.enrolmentKeys.list(orgId, { includeDisabled: true, sort: 'Description', page, perPage }),
+  },
+  pending: {
+    perPage: PENDING_PAGE_SIZE,
+    idOf: (system) => system.systemId,
+    fetch: (client, orgId, page, perPage) => client.unapprovedSystems.list(orgId, { sort: 'RecentlyEnrolled', page, perPage }),
+  },
+};
+
+export const LIST_KIND_NAMES: readonly ListKind[] = ['systems', 'enrolmentKeys', 'pending'];
+
+/** The API's envelope, reduced to what ListSlot pages with. */
+export function fetchedPage<T>(page: Page<T>): FetchedPage<T> {
+  const { total, nextPage, lastPage } = page.metadata;
+  return { items: page.items, total, nextPage: nextPage ?? null, lastPage };
+}

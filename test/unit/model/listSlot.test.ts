@@ -1,0 +1,195 @@
+import * as assert from 'node:assert/strict';
+import { ListSlot, type FetchedPage } from '../../../src/model/listSlot';
+
+interface Item { id: string }
+
+/** A list of `size` items served page by page; each fetch can be held and released by the test. */
+class FakeList {
+  items: Item[];
+  fetches: { page: number; perPage: number }[] = [];
+  changes = 0;
+  failNext: Error | undefined;
+  private held: (() => void)[] = [];
+  holding = false;
+
+  constructor(size: number) {
+    this.items = Array.from({ length: size }, (_, i) => ({ id: `i${i}` }));
+  }
+
+  slot(perPage = 10): ListSlot<Item> {
+    return new ListSlot<Item>({
+      perPage,
+      idOf: (item) => item.id,
+      onChange: () => void this.changes++,
+      fetch: async (page, size): Promise<FetchedPage<Item>> => {
+        this.fetches.push({ page, perPage: size });
+        const failure = this.failNext;
+        this.failNext = undefined;
+        if (this.holding) await new Promise<void>((resolve) => this.held.push(resolve));
+        if (failure) throw failure;
+        const lastPage = Math.max(0, Math.ceil(this.items.length / size) - 1);
+        return { items: this.items.slice(page * size, (page + 1) * size), total: this.items.length, lastPage, nextPage: page < lastPage ? page + 1 : null };
+      },
+    });
+  }
+
+  releaseOne(): void {
+    this.held.shift()?.();
+  }
+
+  releaseAll(): void {
+    this.holding = false;
+    for (const release of this.held.splice(0)) release();
+  }
+}
+
+describe('ListSlot: one list, page by page', () => {
+  it('shares the first load between concurrent callers: one fetch', async () => {
+    const list = new FakeList(25);
+    const slot = list.slot();
+    list.holding = true;
+    const a = slot.load();
+    const b = slot.load();
+    assert.equal(slot.loading, true);
+    list.releaseAll();
+    await Promise.all([a, b]);
+    assert.equal(list.fetches.length, 1);
+    assert.deepEqual(slot.items.map((i) => i.id).slice(0, 3), ['i0', 'i1', 'i2']);
+    assert.equal(slot.total, 25);
+    assert.equal(slot.hasMore, true);
+    assert.equal(slot.loading, false);
+    await slot.load();
+    assert.equal(list.fetches.length, 1, 'a loaded list is not fetched again by load()');
+  });
+
+  it('appends the next page with loadMore and stops at the end', async () => {
+    const list = new FakeList(25);
+    const slot = list.slot();
+    await slot.load();
+    await slot.loadMore();
+    assert.equal(slot.items.length, 20);
+    await slot.loadMore();
+    assert.equal(slot.items.length, 25);
+    assert.equal(slot.hasMore, false);
+    await slot.loadMore();
+    assert.deepEqual(list.fetches.map((f) => f.page), [0, 1, 2], 'no fetch past the last page');
+  });
+
+  it('fetches one page for two clicks on "Load more" while it loads', async () => {
+    const list = new FakeList(30);
+    const slot = list.slot();
+    await slot.load();
+    list.holding = true;
+    const a = slot.loadMore();
+    const b = slot.loadMore();
+    list.releaseAll();
+    await Promise.all([a, b]);
+    assert.deepEqual(list.fetches.map((f) => f.page), [0, 1]);
+    assert.equal(slot.items.length, 20);
+  });
+
+  it('coalesces refreshes asked for during a fetch into one follow-up', async () => {
+    const list = new FakeList(5);
+    const slot = list.slot();
+    await slot.load();
+    list.holding = true;
+    const first = slot.refresh();
+    const followUps = [slot.refresh(), slot.refresh(), slot.refresh()];
+    assert.equal(list.fetches.length, 2, 'the follow-up waits for the fetch in flight');
+    list.releaseOne();
+    await first;
+    assert.equal(list.fetches.length, 3, 'the follow-up starts when the fetch in flight ends');
+    list.items.push({ id: 'new' });
+    list.releaseAll();
+    await Promise.all(followUps);
+    assert.equal(list.fetches.length, 3, 'initial load + refresh + exactly one follow-up');
+    assert.ok(slot.items.some((i) => i.id === 'new'), 'the follow-up sees changes made during the first refresh');
+  });
+
+  it('reloads as many pages as were loaded and keeps the old items visible meanwhile', async () => {
+    const list = new FakeList(45);
+    const slot = list.slot();
+    await slot.load();
+    await slot.loadMore();
+    await slot.loadMore();
+    assert.equal(slot.items.length, 30);
+    list.fetches = [];
+    list.holding = true;
+    const changesBefore = list.changes;
+    const refreshing = slot.refresh();
+    assert.equal(slot.items.length, 30, 'old items stay while reloading');
+    assert.equal(list.changes, changesBefore, 'no change event (no flicker to "Loading…") when a reload starts');
+    await new Promise((r) => setImmediate(r));
+    list.releaseAll();
+    await refreshing;
+    assert.deepEqual(list.fetches.map((f) => f.page).sort(), [0, 1, 2]);
+    assert.equal(slot.items.length, 30);
+    assert.equal(slot.pagesLoaded, 3);
+    assert.equal(slot.hasMore, true);
+  });
+
+  it('counts fewer pages when the list shrank, and never shows an item twice', async () => {
+    const list = new FakeList(30);
+    const slot = list.slot();
+    await slot.load();
+    await slot.loadMore();
+    await slot.loadMore();
+    list.items = list.items.slice(0, 12);
+    await slot.refresh();
+    assert.equal(slot.items.length, 12);
+    assert.equal(slot.pagesLoaded, 2);
+    assert.equal(slot.hasMore, false);
+    // Items shifted between two page fetches: the overlap is not shown twice.
+    list.items = Array.from({ length: 30 }, (_, i) => ({ id: `i${i}` }));
+    const fresh = list.slot();
+    await fresh.load();
+    list.items.unshift({ id: 'x1' }, { id: 'x2' });
+    await fresh.loadMore();
+    const ids = fresh.items.map((i) => i.id);
+    assert.equal(new Set(ids).size, ids.length);
+  });
+
+  it('keeps the error and the old items when a refresh fails, and clears it on success', async () => {
+    const list = new FakeList(5);
+    const slot = list.slot();
+    await slot.load();
+    list.failNext = new Error('HTTP 500');
+    await slot.refresh();
+    assert.equal(slot.error?.message, 'HTTP 500');
+    assert.equal(slot.items.length, 5);
+    await slot.refresh();
+    assert.equal(slot.error, undefined);
+  });
+
+  it('keeps a first-load error until asked again (rendering does not retry in a loop)', async () => {
+    const list = new FakeList(5);
+    const slot = list.slot();
+    list.failNext = new Error('down');
+    await slot.load();
+    assert.equal(slot.error?.message, 'down');
+    await slot.load();
+    assert.equal(list.fetches.length, 1);
+    const changes = list.changes;
+    list.holding = true;
+    const retry = slot.refresh();
+    assert.equal(list.changes, changes + 1, 'a retry of an empty error row announces "Loading…"');
+    assert.equal(slot.loading, true);
+    list.releaseAll();
+    await retry;
+    assert.equal(slot.error, undefined);
+    assert.equal(slot.items.length, 5);
+  });
+
+  it('drops results that arrive after dispose, without a change event', async () => {
+    const list = new FakeList(5);
+    const slot = list.slot();
+    list.holding = true;
+    const loading = slot.load();
+    slot.dispose();
+    const changes = list.changes;
+    list.releaseAll();
+    await loading;
+    assert.equal(slot.items.length, 0);
+    assert.equal(list.changes, changes);
+  });
+});
