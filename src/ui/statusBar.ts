@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import type { AccountOrganisation } from '../api/types';
+import { hostOf } from '../commands/describeError';
+import type { SessionApi, StoreApi } from '../commands/context';
+import type { ConnectionState } from '../model/connection';
+import type { OrgTotals } from '../model/storeTotals';
+
+/** What the item shows, as plain values, so the test API can report it. */
+export interface StatusView {
+  readonly text: string;
+  readonly tooltip: string;
+  readonly command: string | undefined;
+  readonly background: string | undefined;
+}
+
+/**
+ * The one "Enclave Connection" status bar item. It follows the session's state (so it recovers
+ * by itself when the session does) and, while connected, the store (to count connected systems
+ * in the lists that are loaded; it never asks the store to load anything).
+ */
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('enclave.status', vscode.StatusBarAlignment.Left, 10);
+  private readonly subscriptions: vscode.Disposable[];
+  private view: StatusView = { text: '', tooltip: '', command: undefined, background: undefined };
+
+  constructor(
+    private readonly session: SessionApi,
+    private readonly store: (StoreApi & { totals?(orgId: string): OrgTotals }) | undefined,
+  ) {
+    this.item.name = 'Enclave Connection';
+    this.subscriptions = [session.onDidChangeState(() => this.update())];
+    if (store) this.subscriptions.push(store.onDidChange(() => this.session.state.kind === 'connected' && this.update()));
+    this.update();
+    this.item.show();
+  }
+
+  /** What is shown now (for the integration tests). */
+  current(): StatusView {
+    return this.view;
+  }
+
+  private update(): void {
+    const state = this.session.state;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    const { text, command, background } = this.describe(state, tooltip);
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.command = command;
+    this.item.backgroundColor = background ? new vscode.ThemeColor(background) : undefined;
+    this.view = { text, tooltip: tooltip.value, command, background };
+  }
+
+  private describe(state: ConnectionState, tip: vscode.MarkdownString): Omit<StatusView, 'tooltip'> {
+    const host = hostOf(this.session.apiUrl);
+    switch (state.kind) {
+      case 'signedOut':
+        tip.appendText(`Not signed in to Enclave (${host}). Click to sign in with a personal access token.`);
+        return { text: '$(key) Enclave: Sign in', command: 'enclave.signIn', background: undefined };
+      case 'connecting':
+        tip.appendText(`Connecting to the Enclave API at ${host}…`);
+        return { text: '$(sync~spin) Enclave', command: 'enclave.showLog', background: undefined };
+      case 'connected':
+        this.describeOrgs(state.orgs, state.checkedAt, host, tip);
+        return {
+          text: state.orgs.length === 1 ? `$(shield) ${state.orgs[0].orgName}` : `$(shield) Enclave: ${state.orgs.length} orgs`,
+          command: 'workbench.view.extension.enclave',
+          background: undefined,
+        };
+      case 'rejected':
+        tip.appendText(`The Enclave API at ${host} rejected the saved token: it may have been revoked. Click to sign in with a new token.`);
+        return { text: '$(warning) Enclave: token rejected', command: 'enclave.signIn', background: 'statusBarItem.warningBackground' };
+      case 'unreachable':
+        tip.appendText(`Enclave is offline: ${state.message} (since ${state.since.toLocaleTimeString()}). `);
+        tip.appendText('Retrying in the background. Click to show the log and retry now.');
+        return { text: '$(error) Enclave: offline', command: 'enclave.showLog', background: 'statusBarItem.errorBackground' };
+    }
+  }
+
+  private describeOrgs(orgs: readonly AccountOrganisation[], checkedAt: Date, host: string, tip: vscode.MarkdownString): void {
+    tip.appendText(`Connected to Enclave at ${host}`);
+    tip.appendMarkdown('\n\n');
+    if (orgs.length === 0) tip.appendText('This token sees no organisations.');
+    for (const org of orgs) {
+      tip.appendMarkdown('- ');
+      tip.appendText(`${org.orgName} (${org.role})${this.connectedSystems(org.orgId)}`);
+      tip.appendMarkdown('\n');
+    }
+    tip.appendMarkdown('\n');
+    tip.appendText(`Last checked ${checkedAt.toLocaleTimeString()}`);
+  }
+
+  /** " — 12 of 60 systems connected" once the org's systems are loaded ("at least" while pages are missing). */
+  private connectedSystems(orgId: string): string {
+    const totals = this.store?.totals?.(orgId) ?? this.totalsFromList(orgId);
+    if (!totals || totals.systems === undefined || totals.connected === undefined) return '';
+    const atLeast = totals.connectedIsExact ? '' : 'at least ';
+    return ` — ${atLeast}${totals.connected} of ${totals.systems} system${totals.systems === 1 ? '' : 's'} connected`;
+  }
+
+  private totalsFromList(orgId: string): OrgTotals | undefined {
+    const list = this.store?.systems(orgId);
+    if (!list || list.total === undefined) return undefined;
+    const connected = list.items.filter((s) => s.state === 'Connected').length;
+    return { systems: list.total, connected, connectedIsExact: !list.hasMore && list.items.length >= list.total };
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.item.dispose();
+  }
+}
