@@ -1,12 +1,90 @@
+/**
+ * Activation only wires: the log, the token store, the session, the store and tree, the status
+ * bar, context keys and the commands. Nothing here talks to the network: the first request is
+ * made when the view becomes visible or a command runs.
+ */
 import * as vscode from 'vscode';
+import { adoptDemoToken } from './auth/demoToken';
+import { TokenStore } from './auth/tokenStore';
+import type { CommandContext } from './commands/context';
+import { registerCommands } from './commands/registry';
+import { userAgentFor } from './model/clientFactory';
+import { Session } from './model/session';
+import { EnclaveStore } from './model/store';
+import { RecordingLog, type EnclaveExtensionApi } from './testApi';
+import type { EnclaveNode } from './tree/nodes';
+import { EnclaveTreeProvider } from './tree/provider';
+import { registerAutoRefresh } from './ui/autoRefresh';
+import { ContextKeys } from './ui/contextKeys';
+import { Log } from './ui/log';
+import { setPrompter } from './ui/prompterHolder';
+import { StatusBar } from './ui/statusBar';
+import { WindowPrompter } from './ui/windowPrompter';
 
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('enclave.signIn', () => undefined),
-    vscode.commands.registerCommand('enclave.signOut', () => undefined),
-    vscode.commands.registerCommand('enclave.refresh', () => undefined),
-    vscode.commands.registerCommand('enclave.showLog', () => undefined),
-  );
+let active: Session | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<EnclaveExtensionApi | undefined> {
+  const testable = context.extensionMode !== vscode.ExtensionMode.Production;
+  const log = testable ? new RecordingLog() : new Log();
+  const windowPrompter = new WindowPrompter();
+  setPrompter(windowPrompter);
+  const tokens = new TokenStore(context.secrets);
+  context.subscriptions.push(log, tokens);
+  await adoptDemoToken(context, tokens, log);
+
+  const version = String(context.extension.packageJSON?.version ?? '0.0.0');
+  const session = new Session(tokens, log, { userAgent: userAgentFor(version, vscode.version), log });
+  active = session;
+  const store = new EnclaveStore(session, log);
+  const treeDataProvider = new EnclaveTreeProvider(store, session);
+  const view = vscode.window.createTreeView<EnclaveNode>('enclave.networks', { treeDataProvider, showCollapseAll: true, canSelectMany: true });
+  const statusBar = new StatusBar(session, store);
+  const contextKeys = new ContextKeys(session, session.ready());
+  context.subscriptions.push(session, store, treeDataProvider, view, statusBar, contextKeys, registerAutoRefresh(view, store, session));
+
+  // The first connect happens when someone looks: the view shown, or a command's API call.
+  const connectIfVisible = (): void => {
+    if (view.visible) void session.ready().then(() => session.state.kind !== 'signedOut' && session.connect());
+  };
+  context.subscriptions.push(view.onDidChangeVisibility(connectIfVisible));
+  connectIfVisible();
+
+  const ctx: CommandContext = {
+    extension: context,
+    session,
+    store,
+    log,
+    reveal: (node: EnclaveNode) => Promise.resolve(view.reveal(node, { select: true, focus: true })),
+    selection: () => view.selection,
+  };
+  context.subscriptions.push(...registerCommands(ctx));
+  log.info(`Enclave ${version} activated (${vscode.ExtensionMode[context.extensionMode]} mode); API ${session.apiUrl}`);
+
+  if (!testable) return undefined;
+  return {
+    session,
+    store,
+    log,
+    commandContext: ctx,
+    setPrompter,
+    restorePrompter: () => setPrompter(windowPrompter),
+    tree: {
+      getChildren: (node?: EnclaveNode) => treeDataProvider.getChildren(node),
+      getTreeItem: (node: EnclaveNode) => treeDataProvider.getTreeItem(node),
+    },
+    logLines: () => [...(log as RecordingLog).lines],
+    status: () => statusBar.current(),
+    contextKeys: () => contextKeys.current(),
+    storedToken: (origin?: string) => Promise.resolve(tokens.get(origin ?? session.origin ?? '')),
+    signInWithToken: async (token: string) => {
+      if (!session.origin) throw new Error(`enclave.apiUrl is not a URL: ${session.apiUrl}`);
+      if (!(await session.acceptToken(session.origin, token))) throw new Error(`Signing in with the given token failed: ${session.state.kind}`);
+    },
+  };
 }
 
-export function deactivate(): void {}
+/** Closes the HTTP pool and the recovery timer; the rest goes with context.subscriptions. */
+export async function deactivate(): Promise<void> {
+  await active?.close();
+  active = undefined;
+}

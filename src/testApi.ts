@@ -1,0 +1,55 @@
+/**
+ * What activate() returns in Test and Development mode, for the integration tests that run in a
+ * real extension host: the live objects, a way to script every prompt, what the status bar and
+ * context keys show, and every line written to the Enclave log (for "the token never leaks"
+ * assertions). Production activations return nothing, so none of this is reachable there.
+ */
+import type * as vscode from 'vscode';
+import type { CommandContext, StoreApi } from './commands/context';
+import type { Session } from './model/session';
+import type { EnclaveNode } from './tree/nodes';
+import type { ContextKeys } from './ui/contextKeys';
+import { Log } from './ui/log';
+import type { Prompter } from './ui/prompter';
+import type { StatusView } from './ui/statusBar';
+
+export interface EnclaveExtensionApi {
+  readonly session: Session;
+  readonly store: StoreApi;
+  readonly log: Log;
+  /** The context every command handler receives (to call a handler directly). */
+  readonly commandContext: CommandContext;
+  /** Installs a prompter (e.g. the scripted one of test/integration/support). */
+  setPrompter(prompter: Prompter): void;
+  /** Puts the real window prompter back. */
+  restorePrompter(): void;
+  readonly tree: {
+    getChildren(node?: EnclaveNode): vscode.ProviderResult<EnclaveNode[]>;
+    getTreeItem(node: EnclaveNode): vscode.TreeItem | Thenable<vscode.TreeItem>;
+  };
+  /** Every line written to the "Enclave" channel since activation, after redaction, any level. */
+  logLines(): string[];
+  /** What the status bar item shows now. */
+  status(): StatusView;
+  /** The `enclave.signedIn` / `enclave.state` context keys as last set. */
+  contextKeys(): ReturnType<ContextKeys['current']>;
+  /** The token stored in SecretStorage for an origin (default: the configured one). */
+  storedToken(origin?: string): Promise<string | undefined>;
+  /** Stores a token without prompts and connects: for tests that are not about sign-in. */
+  signInWithToken(token: string): Promise<void>;
+}
+
+/** The Log with a memory: lines are kept exactly as written (redacted), at every level. */
+export class RecordingLog extends Log {
+  readonly lines: string[] = [];
+
+  private keep(level: string, message: string): void {
+    this.lines.push(`[${level}] ${this.redact(message)}`);
+  }
+
+  override trace(message: string): void { this.keep('trace', message); super.trace(message); }
+  override debug(message: string): void { this.keep('debug', message); super.debug(message); }
+  override info(message: string): void { this.keep('info', message); super.info(message); }
+  override warn(message: string): void { this.keep('warn', message); super.warn(message); }
+  override error(message: string): void { this.keep('error', message); super.error(message); }
+}
