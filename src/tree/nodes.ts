@@ -59,6 +59,8 @@ export interface MessageNode {
   readonly text: string;
   /** For error rows: what Retry reloads. */
   readonly retry?: { readonly orgId?: string; readonly kind?: ListKind };
+  /** Clicking the row signs in again (the saved token was rejected). */
+  readonly signIn?: boolean;
 }
 
 export const nodeId = {

@@ -1,0 +1,52 @@
+import type { AccountOrganisation } from '../api/types';
+import { nodeId, type ListKind, type ListNode, type OrgNode } from './nodes';
+
+const KINDS: readonly string[] = ['systems', 'enrolmentKeys', 'pending'];
+
+/**
+ * VS Code finds the element to refresh by object identity, so an organisation or list row must
+ * be the same object every time it is returned and fired. This keeps one instance per id (a
+ * renamed organisation gets a new one; the whole tree is refreshed then anyway).
+ */
+export class NodeCache {
+  private readonly orgs = new Map<string, OrgNode>();
+  private readonly lists = new Map<string, ListNode>();
+
+  org(org: AccountOrganisation): OrgNode {
+    const known = this.orgs.get(org.orgId);
+    if (known && known.org.orgName === org.orgName && known.org.role === org.role && known.org.partnerAccess === org.partnerAccess) return known;
+    const node: OrgNode = { type: 'org', id: nodeId.org(org.orgId), org };
+    this.orgs.set(org.orgId, node);
+    return node;
+  }
+
+  knownOrg(orgId: string): OrgNode | undefined {
+    return this.orgs.get(orgId);
+  }
+
+  list(orgId: string, kind: ListKind): ListNode {
+    const id = nodeId.list(orgId, kind);
+    let node = this.lists.get(id);
+    if (!node) {
+      node = { type: 'list', id, orgId, kind };
+      this.lists.set(id, node);
+    }
+    return node;
+  }
+}
+
+/** The parts of a node id: `org/<orgId>[/<kind>[/<entity id | more | loading | empty | error>]]`. */
+export interface ParsedId {
+  readonly orgId: string;
+  readonly kind?: ListKind;
+  readonly rest?: string;
+}
+
+export function parseNodeId(id: string): ParsedId | undefined {
+  const parts = id.split('/');
+  if (parts[0] !== 'org' || !parts[1]) return undefined;
+  if (parts.length === 2) return { orgId: parts[1] };
+  if (!KINDS.includes(parts[2])) return undefined;
+  const kind = parts[2] as ListKind;
+  return parts.length === 3 ? { orgId: parts[1], kind } : { orgId: parts[1], kind, rest: parts.slice(3).join('/') };
+}

@@ -1,0 +1,61 @@
+import type { EnrolmentKey } from '../api/types';
+import type { ItemView } from './itemView';
+import { field, tooltip } from './markdown';
+import { tagsText } from './presentSystem';
+import { expiryText, whenText } from './time';
+import { approvalText, countText, systemTypeText, usesText } from './words';
+
+type KeyState = 'disabled' | 'nouses' | 'enabled' | 'other';
+
+function keyState(key: EnrolmentKey): KeyState {
+  if (!key.isEnabled || key.status === 'Disabled') return 'disabled';
+  if (key.status === 'NoUsesRemaining' || key.usesRemaining === 0) return 'nouses';
+  return key.status === 'Enabled' ? 'enabled' : 'other';
+}
+
+export function keyLabel(key: EnrolmentKey): string {
+  return key.description?.trim() || `Enrolment key #${key.id}`;
+}
+
+/**
+ * "General purpose · Automatic approval · 12 uses left"; a key that cannot enrol says so first
+ * ("Disabled · …", "No uses remaining · …"). The secret `key` value is never shown: the tree
+ * is visible to anyone looking at the screen, and copying it is an explicit command.
+ */
+export function keyDescription(key: EnrolmentKey): string {
+  const state = keyState(key);
+  const lead = state === 'disabled' ? 'Disabled' : state === 'nouses' ? 'No uses remaining' : state === 'other' ? key.status?.trim() || undefined : undefined;
+  const uses = state === 'nouses' ? undefined : usesText(key.usesRemaining);
+  return [lead, systemTypeText(key.type), approvalText(key.approvalMode), uses].filter(Boolean).join(' · ');
+}
+
+function ipConstraintsText(key: EnrolmentKey): string | undefined {
+  const ranges = (key.ipConstraints ?? []).map((c) => (c.description?.trim() ? `${c.range} (${c.description.trim()})` : c.range));
+  return ranges.length > 0 ? ranges.join(', ') : undefined;
+}
+
+export function presentKey(key: EnrolmentKey, now: Date): ItemView {
+  const state = keyState(key);
+  const uses = key.usesRemaining < 0 ? 'Unlimited' : countText(key.usesRemaining);
+  return {
+    label: keyLabel(key),
+    description: keyDescription(key),
+    icon: { id: 'key', color: state === 'disabled' || state === 'nouses' ? 'disabledForeground' : undefined },
+    // Menus match `^key\.enabled` for "Disable" and `^key\.disabled` for "Enable".
+    contextValue: state === 'disabled' ? 'key.disabled' : state === 'nouses' ? 'key.enabled.nouses' : 'key.enabled',
+    collapsible: 'none',
+    tooltip: tooltip(`${keyLabel(key)} — ${state === 'disabled' ? 'Disabled' : state === 'nouses' ? 'No uses remaining' : key.status}`, [
+      field('ID', key.id),
+      field('Type', systemTypeText(key.type)),
+      field('Approval', approvalText(key.approvalMode)),
+      field('Uses remaining', uses),
+      field('Enrolled systems', countText(key.enrolledCount)),
+      field('Waiting for approval', countText(key.unapprovedCount)),
+      field('Tags', tagsText(key.tags)),
+      field('IP constraints', ipConstraintsText(key)),
+      field('Created', whenText(key.created, now)),
+      field('Last used', whenText(key.lastUsed, now) ?? 'never'),
+      field('Expires', expiryText(key.autoExpire, now, 'deleted')),
+    ]),
+  };
+}

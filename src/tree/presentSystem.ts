@@ -1,0 +1,64 @@
+import type { EnclaveSystem, UsedTag } from '../api/types';
+import type { ItemView } from './itemView';
+import { field, tooltip } from './markdown';
+import { expiryText, whenText } from './time';
+import { platformText, systemTypeText } from './words';
+
+/** Description, else hostname, else the system ID: what the portal calls the system. */
+export function systemLabel(system: { systemId: string; description?: string | null; hostname?: string | null }): string {
+  return system.description?.trim() || system.hostname?.trim() || system.systemId;
+}
+
+/** "Disabled" wins over the connection state: a disabled system cannot connect. */
+export function systemStateText(system: EnclaveSystem): string {
+  if (!system.isEnabled || system.state === 'Disabled') return 'Disabled';
+  return system.state?.trim() || 'Unknown state';
+}
+
+// Shape tells the state apart (filled, outline, crossed out); colour only adds to it.
+function systemIcon(system: EnclaveSystem): ItemView['icon'] {
+  const state = systemStateText(system);
+  if (state === 'Disabled') return { id: 'circle-slash', color: 'disabledForeground' };
+  if (state === 'Connected') return { id: 'vm-active', color: 'charts.green' };
+  if (state === 'Disconnected') return { id: 'vm-outline' };
+  return { id: 'vm' };
+}
+
+export function tagsText(tags: readonly UsedTag[] | null | undefined): string | undefined {
+  const names = (tags ?? []).map((t) => t.tag).filter((t) => typeof t === 'string' && t.trim() !== '');
+  return names.length > 0 ? names.join(', ') : undefined;
+}
+
+export function keyReference(description: string | null | undefined, id: number, deleted: boolean | undefined): string {
+  const name = description?.trim() ? description.trim() : `#${id}`;
+  return deleted ? `${name} (deleted)` : name;
+}
+
+export function presentSystem(system: EnclaveSystem, now: Date): ItemView {
+  const state = systemStateText(system);
+  const platform = platformText(system.platformType);
+  const os = [platform, system.osVersion?.trim()].filter(Boolean).join(' · ');
+  const address = system.virtualAddress && system.virtualNetwork ? `${system.virtualAddress} (${system.virtualNetwork})` : system.virtualAddress;
+  return {
+    label: systemLabel(system),
+    description: [state, platform].filter(Boolean).join(' · '),
+    icon: systemIcon(system),
+    contextValue: state === 'Disabled' ? 'system.disabled' : 'system.enabled',
+    collapsible: 'none',
+    tooltip: tooltip(`${systemLabel(system)} — ${state}`, [
+      field('ID', system.systemId),
+      field('Hostname', system.hostname),
+      field('Virtual address', address),
+      field('Connected from', system.connectedFrom),
+      field('OS', os),
+      field('Enclave version', system.enclaveVersion),
+      field('Type', systemTypeText(system.systemType)),
+      field('Tags', tagsText(system.tags)),
+      field('Enrolment key', keyReference(system.enrolmentKeyDescription, system.enrolmentKeyId, system.enrolmentKeyIsDeleted)),
+      field('Enrolled', whenText(system.enrolledAt, now)),
+      field('Connected since', state === 'Connected' ? whenText(system.connectedAt, now) : undefined),
+      field('Last seen', whenText(system.lastSeen, now)),
+      field('Expires', expiryText(system.autoExpire, now, 'revoked')),
+    ]),
+  };
+}
