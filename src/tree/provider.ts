@@ -1,0 +1,125 @@
+import * as vscode from 'vscode';
+import { reasonFor } from '../commands/describeError';
+import type { SessionApi, StoreChange } from '../commands/context';
+import type { EnclaveStore } from '../model/store';
+import { entityNode, listChildren, orgChildren, rootNodes, showsPending } from './children';
+import { NodeCache, parseNodeId } from './nodeCache';
+import { nodeId, type EnclaveNode, type KeyNode, type ListKind } from './nodes';
+import { present } from './present';
+import { toTreeItem } from './treeItem';
+
+/**
+ * The adapter between the store and VS Code's tree: it maps store state to rows and store
+ * changes to refreshes of the one row that changed. It never fetches over HTTP itself (the
+ * store does, through the session), never shows a pop-up and registers no command.
+ */
+export class EnclaveTreeProvider implements vscode.TreeDataProvider<EnclaveNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<EnclaveNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly cache = new NodeCache();
+  /** Per organisation: whether its last rendered children included "Pending approval". */
+  private readonly pendingShown = new Map<string, boolean>();
+  private readonly subscriptions: vscode.Disposable[];
+  private stateKind: string;
+
+  constructor(private readonly store: EnclaveStore, private readonly session: SessionApi) {
+    this.stateKind = session.state.kind;
+    this.subscriptions = [
+      this.changed,
+      store.onDidChange((change) => this.onStoreChange(change)),
+      session.onDidChangeState((state) => {
+        if (state.kind === this.stateKind) return;
+        this.stateKind = state.kind;
+        this.changed.fire(undefined);
+      }),
+    ];
+  }
+
+  getTreeItem(node: EnclaveNode): vscode.TreeItem {
+    return toTreeItem(node, present(node, this.store, new Date()));
+  }
+
+  async getChildren(node?: EnclaveNode): Promise<EnclaveNode[]> {
+    const state = this.session.state;
+    if (!node) {
+      if (state.kind !== 'signedOut' && state.kind !== 'rejected') void this.store.loadOrgs();
+      return rootNodes(state, this.store.orgs(), this.cache, this.describe);
+    }
+    if (state.kind === 'signedOut' || state.kind === 'rejected') return [];
+    if (node.type === 'org') {
+      // Whether "Pending approval" is shown depends on its count: wait for it so the rows
+      // appear once instead of jumping when the count arrives.
+      await this.store.load(node.org.orgId, 'pending');
+      const pending = this.store.pending(node.org.orgId);
+      this.pendingShown.set(node.org.orgId, showsPending(pending));
+      return orgChildren(node.org.orgId, pending, this.cache);
+    }
+    if (node.type === 'list') {
+      void this.store.load(node.orgId, node.kind);
+      return listChildren(node.orgId, node.kind, this.store.list(node.orgId, node.kind), this.describe);
+    }
+    return [];
+  }
+
+  getParent(node: EnclaveNode): EnclaveNode | undefined {
+    if (node.type === 'org') return undefined;
+    if (node.type === 'list') return this.orgNode(node.orgId);
+    if (node.type === 'message') {
+      const parsed = parseNodeId(node.id);
+      return parsed?.kind ? this.cache.list(parsed.orgId, parsed.kind) : undefined;
+    }
+    const kind: ListKind = node.type === 'system' ? 'systems' : node.type === 'key' ? 'enrolmentKeys' : node.type === 'pending' ? 'pending' : node.kind;
+    return this.cache.list(node.orgId, kind);
+  }
+
+  /** The node with this id, from what is loaded (for `reveal`); undefined if not loaded. */
+  findNode(id: string): EnclaveNode | undefined {
+    const parsed = parseNodeId(id);
+    if (!parsed) return undefined;
+    if (!parsed.kind) return this.orgNode(parsed.orgId);
+    if (parsed.rest === undefined) return this.cache.list(parsed.orgId, parsed.kind);
+    if (parsed.rest === 'more') return { type: 'loadMore', id, orgId: parsed.orgId, kind: parsed.kind };
+    const items = this.store.list(parsed.orgId, parsed.kind).items as readonly Parameters<typeof entityNode>[2][];
+    return items.map((item) => entityNode(parsed.orgId, parsed.kind as ListKind, item)).find((n) => n.id === id);
+  }
+
+  /**
+   * A key's node, ready for `reveal`: loads what the tree needs above it (organisations, the
+   * pending count, the key list's first page) so VS Code can walk down to it. Undefined when
+   * the key is not among the loaded pages.
+   */
+  async nodeForKey(orgId: string, keyId: number): Promise<KeyNode | undefined> {
+    await this.store.loadOrgs();
+    await Promise.all([this.store.load(orgId, 'pending'), this.store.load(orgId, 'enrolmentKeys')]);
+    return this.findNode(nodeId.key(orgId, keyId)) as KeyNode | undefined;
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  private readonly describe = (error: Error): string => reasonFor(error, this.session.apiUrl);
+
+  private orgNode(orgId: string): EnclaveNode | undefined {
+    const org = this.store.orgs().items.find((o) => o.orgId === orgId);
+    return org ? this.cache.org(org) : this.cache.knownOrg(orgId);
+  }
+
+  private onStoreChange(change: StoreChange): void {
+    if (change.orgId === undefined) {
+      // The whole tree is rendered again, organisations' children included.
+      this.pendingShown.clear();
+      return this.changed.fire(undefined);
+    }
+    const org = this.cache.knownOrg(change.orgId);
+    if (!change.kind) return org ? this.changed.fire(org) : undefined;
+    if (change.kind === 'pending') {
+      const rendered = this.pendingShown.get(change.orgId);
+      if (rendered === undefined) return; // the org's children are still being fetched
+      // The row appears or disappears: the organisation's children change; else only the row.
+      if (org && rendered !== showsPending(this.store.pending(change.orgId))) return this.changed.fire(org);
+      if (!rendered) return;
+    }
+    this.changed.fire(this.cache.list(change.orgId, change.kind));
+  }
+}
