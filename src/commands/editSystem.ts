@@ -1,0 +1,29 @@
+// Edit System: description, notes and tags; only what changed is sent.
+import type { EnclaveSystem, SystemPatch } from '../api/types';
+import { promptSystemEdit, type SystemForm } from '../ui/promptsSystemEdit';
+import { systemName } from '../ui/promptsText';
+import type { CommandHandler } from './context';
+import { runEdit } from './mutate';
+import { resolveTargets } from './pickers';
+
+export const handler: CommandHandler = async (ctx, node) => {
+  const targets = await resolveTargets(ctx, node, undefined, {
+    kind: 'system',
+    many: false,
+    title: 'Edit System',
+    placeholder: 'Pick the system to edit',
+    nothing: 'no systems to edit',
+  });
+  if (!targets) return;
+  const { orgId } = targets;
+  const { systemId } = targets.items[0];
+  await runEdit<EnclaveSystem, SystemForm>(ctx, {
+    noun: 'system',
+    orgId,
+    load: (client) => client.systems.get(orgId, systemId),
+    nameOf: systemName,
+    prompt: (system, start, refusal) => promptSystemEdit(system, systemName(system), start, refusal),
+    save: (client, patch, signal) => client.systems.patch(orgId, systemId, patch as SystemPatch, { signal }),
+    affects: ['systems'],
+  });
+};

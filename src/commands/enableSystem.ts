@@ -1,0 +1,21 @@
+// Enable System(s): no confirmation — enabling only lets a system connect again.
+import { SYSTEM, DID_NOT_CHANGE, systemName } from '../ui/promptsText';
+import type { CommandHandler } from './context';
+import { runEntityAction } from './mutate';
+
+export const handler: CommandHandler = (ctx, node, selected) =>
+  runEntityAction(ctx, node, selected, {
+    kind: 'system',
+    noun: SYSTEM,
+    verb: 'Enable',
+    verbing: 'Enabling',
+    participle: 'enabled',
+    notDone: DID_NOT_CHANGE,
+    applies: (system) => !system.isEnabled,
+    nothing: 'no disabled systems to enable',
+    affects: ['systems'],
+    idOf: (system) => system.systemId,
+    nameOf: systemName,
+    one: (client, orgId, id, signal) => client.systems.enable(orgId, id, { signal }),
+    many: (client, orgId, ids, signal) => client.systems.enableMany(orgId, ids, { signal }),
+  });

@@ -1,0 +1,192 @@
+// Every change to the Enclave network runs the same way: a progress notification (cancellable:
+// the AbortSignal reaches the HTTP request), the client call through the session (so a 401 or an
+// outage updates the connection state once), then the affected lists of that one organisation
+// are invalidated — the cache is never patched by hand — and a short message says what changed.
+import * as vscode from 'vscode';
+import type { EnclaveClient } from '../api';
+import type { EnclaveNode, ListKind } from '../tree/nodes';
+import { getPrompter } from '../ui/prompterHolder';
+import { bulkOutcome, sentence, subject, type BulkWords, type Noun } from '../ui/promptsText';
+import type { CommandContext } from './context';
+import { reportFailure } from './funnel';
+import { resolveTargets, type EntityKind, type EntityOf } from './pickers';
+import type { EditResult } from '../ui/promptsEdit';
+import type { Form } from '../ui/promptsChanges';
+import { refusalOf, type Refusal } from '../ui/promptsRefused';
+
+export interface Mutation<T> {
+  /** The progress notification's text, e.g. "Disabling system 'web-01'…". */
+  readonly progress: string;
+  readonly orgId: string;
+  /** The lists of `orgId` whose contents this changes. */
+  readonly affects: readonly ListKind[];
+  /** The organisation list itself changed (a renamed organisation): the tree's roots reload. */
+  readonly orgList?: boolean;
+  readonly run: (client: EnclaveClient, signal: AbortSignal) => Promise<T>;
+  /**
+   * False for creates: once the request is sent, cancelling cannot stop the server from making
+   * the key, and a "cancelled" that still created one would mislead.
+   */
+  readonly cancellable?: boolean;
+}
+
+/** Runs the call; rethrows its error for the caller's reportFailure (Retry / Edit Again need it). */
+export async function mutate<T>(ctx: CommandContext, mutation: Mutation<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: mutation.progress, cancellable: mutation.cancellable ?? true },
+      (_progress, token) => {
+        const controller = new AbortController();
+        const subscription = token.onCancellationRequested(() => controller.abort());
+        return ctx.session.call((client) => mutation.run(client, controller.signal)).finally(() => subscription.dispose());
+      },
+    );
+  } catch (error) {
+    // A failure can still have changed something (a bulk call that failed after its first chunk,
+    // or a 404 because the item is already gone): reload in the background so the tree is true.
+    void refresh(ctx, mutation);
+    throw error;
+  }
+  await refresh(ctx, mutation);
+  return result;
+}
+
+async function refresh(ctx: CommandContext, mutation: Mutation<unknown>): Promise<void> {
+  try {
+    // Every organisation, no lists: the store then re-fetches only the organisation list.
+    if (mutation.orgList) await ctx.store.invalidate(undefined, []);
+    if (mutation.affects.length > 0) await ctx.store.invalidate(mutation.orgId, mutation.affects);
+  } catch (error) {
+    // The store shows a failed reload as an error row; the change itself did happen.
+    ctx.log.warn(`Reloading ${mutation.affects.join(', ')} after a change failed: ${String(error)}`);
+  }
+}
+
+/** A short confirmation that needs no answer: not awaited, so the command finishes at once. */
+export function say(message: string): void {
+  void getPrompter().info(message);
+}
+
+/** Enable, disable, approve, decline, revoke, delete: one item or many, described as data. */
+export interface EntityAction<K extends EntityKind, Id> {
+  readonly kind: K;
+  readonly noun: Noun;
+  /** "Disable": the pick's title, the question and the confirm button. */
+  readonly verb: string;
+  /** "Disabling", for the progress notification. */
+  readonly verbing: string;
+  /** "disabled", for messages. */
+  readonly participle: string;
+  /** What the items the server did not count did: "did not change". */
+  readonly notDone: BulkWords['notDone'];
+  readonly applies?: (item: EntityOf[K]) => boolean;
+  /** "no enabled systems to disable". */
+  readonly nothing: string;
+  /** Asked in a modal before anything is sent; its button says `verb`. */
+  readonly confirmDetail?: (count: number) => string;
+  readonly affects: readonly ListKind[];
+  readonly idOf: (item: EntityOf[K]) => Id;
+  readonly nameOf: (item: EntityOf[K]) => string;
+  readonly one: (client: EnclaveClient, orgId: string, id: Id, signal: AbortSignal) => Promise<unknown>;
+  /** The bulk endpoint: resolves to the count the server reports. */
+  readonly many: (client: EnclaveClient, orgId: string, ids: readonly Id[], signal: AbortSignal) => Promise<number>;
+}
+
+export async function runEntityAction<K extends EntityKind, Id>(
+  ctx: CommandContext,
+  node: EnclaveNode | undefined,
+  selected: readonly EnclaveNode[] | undefined,
+  action: EntityAction<K, Id>,
+): Promise<void> {
+  const targets = await resolveTargets(ctx, node, selected, {
+    kind: action.kind,
+    many: true,
+    applies: action.applies,
+    title: `${action.verb} ${sentence(action.noun.many)}`,
+    placeholder: `Pick the ${action.noun.many} to ${action.verb.toLowerCase()}`,
+    nothing: action.nothing,
+  });
+  if (!targets) return;
+  const { orgId, items } = targets;
+  const what = subject(items.map(action.nameOf), action.noun);
+  if (action.confirmDetail) {
+    const confirmed = await getPrompter().confirm(`${action.verb} ${what}?`, { detail: action.confirmDetail(items.length), confirm: action.verb });
+    if (!confirmed) return;
+  }
+  const ids = items.map(action.idOf);
+  const send = async (): Promise<void> => {
+    try {
+      if (ids.length === 1) {
+        await mutate(ctx, { progress: `${action.verbing} ${what}…`, orgId, affects: action.affects, run: (c, signal) => action.one(c, orgId, ids[0], signal) });
+        say(`${sentence(action.participle)} ${what}.`);
+      } else {
+        const counted = await mutate(ctx, { progress: `${action.verbing} ${what}…`, orgId, affects: action.affects, run: (c, signal) => action.many(c, orgId, ids, signal) });
+        say(bulkOutcome({ done: sentence(action.participle), notDone: action.notDone }, action.noun, ids.length, counted));
+      }
+    } catch (error) {
+      await reportFailure(ctx, error, { what: failedWhat(error, action.noun, action.participle, what, ids.length), retry: send });
+    }
+  };
+  await send();
+}
+
+/** "3 systems could not be disabled", or what a bulk call had done when a later chunk failed. */
+function failedWhat(error: unknown, noun: Noun, participle: string, what: string, sent: number): string {
+  const progress = (error as { bulkProgress?: { count: number } } | undefined)?.bulkProgress;
+  if (progress) return `Only ${progress.count} of the ${sent} ${noun.many} were ${participle}`;
+  return `${sentence(what)} could not be ${participle}`;
+}
+
+/** Edit System / Enrolment Key / Organisation, described as data. */
+export interface EditAction<E, F extends Form> {
+  /** "system", "enrolment key", "organisation": the words of the messages. */
+  readonly noun: string;
+  readonly orgId: string;
+  /** The entity as the API has it now: the list row may be minutes old. */
+  readonly load: (client: EnclaveClient) => Promise<E>;
+  readonly nameOf: (entity: E) => string;
+  readonly prompt: (entity: E, start?: F, refusal?: Refusal) => Promise<EditResult<F>>;
+  readonly save: (client: EnclaveClient, patch: Record<string, unknown>, signal: AbortSignal) => Promise<unknown>;
+  /** Lists of `orgId` to reload after a save. */
+  readonly affects: readonly ListKind[];
+  /** True when these changed fields show in the organisation list (a new name). */
+  readonly changesOrgList?: (changed: readonly string[]) => boolean;
+}
+
+/**
+ * Fetch fresh, prompt pre-filled, show what will change, PATCH only that. On failure: Retry sends
+ * the same PATCH, Edit Again reopens the boxes with what was typed (and the API's messages).
+ */
+export async function runEdit<E, F extends Form>(ctx: CommandContext, action: EditAction<E, F>, start?: F, refusal?: Refusal): Promise<void> {
+  const entity = await ctx.session.call((client) => action.load(client));
+  const name = action.nameOf(entity);
+  const result = await action.prompt(entity, start, refusal);
+  if (result.kind === 'cancelled') return;
+  if (result.kind === 'unchanged') {
+    say(`Nothing changed in ${action.noun} '${name}': nothing was sent.`);
+    return;
+  }
+  const changed = result.changes.map((c) => c.key);
+  const save = async (): Promise<void> => {
+    try {
+      await mutate(ctx, {
+        progress: `Saving ${action.noun} '${name}'…`,
+        orgId: action.orgId,
+        affects: action.affects,
+        orgList: action.changesOrgList?.(changed) ?? false,
+        cancellable: false, // a PATCH on its way cannot be called back
+        run: (client, signal) => action.save(client, result.patch, signal),
+      });
+      ctx.log.info(`Saved ${action.noun} '${name}': ${changed.join(', ')}`);
+      say(`Saved ${action.noun} '${name}': ${result.changes.map((c) => c.label.toLowerCase()).join(', ')} changed.`);
+    } catch (error) {
+      await reportFailure(ctx, error, {
+        what: `${sentence(action.noun)} '${name}' could not be saved`,
+        retry: save,
+        editAgain: () => runEdit(ctx, action, result.values, refusalOf(error, result.values)),
+      });
+    }
+  };
+  await save();
+}

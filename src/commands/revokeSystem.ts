@@ -1,0 +1,23 @@
+// Revoke System(s): permanent removal from the organisation, so the modal says exactly that.
+import { SYSTEM, WAS_NOT, systemName } from '../ui/promptsText';
+import type { CommandHandler } from './context';
+import { runEntityAction } from './mutate';
+
+export const handler: CommandHandler = (ctx, node, selected) =>
+  runEntityAction(ctx, node, selected, {
+    kind: 'system',
+    noun: SYSTEM,
+    verb: 'Revoke',
+    verbing: 'Revoking',
+    participle: 'revoked',
+    notDone: WAS_NOT('revoked'),
+    nothing: 'no systems to revoke',
+    confirmDetail: (n) =>
+      `This is permanent: ${n === 1 ? 'the system is' : 'the systems are'} removed from the organisation and cannot be restored. ` +
+      `To join again, ${n === 1 ? 'the machine' : 'each machine'} must re-enrol with an enrolment key.`,
+    affects: ['systems'],
+    idOf: (system) => system.systemId,
+    nameOf: systemName,
+    one: (client, orgId, id, signal) => client.systems.revoke(orgId, id, { signal }),
+    many: (client, orgId, ids, signal) => client.systems.revokeMany(orgId, ids, { signal }),
+  });
