@@ -78,6 +78,19 @@ export class ListSlot<T> implements ListState<T> {
     return this.run('more');
   }
 
+  /**
+   * Takes a complete first answer that was fetched elsewhere (the session's own organisation
+   * list) instead of asking again. Only before anything was loaded; later refreshes fetch.
+   */
+  prime(items: readonly T[]): void {
+    if (this.started) return;
+    this.started = true;
+    this.currentItems = this.unique(items);
+    this.currentTotal = this.currentItems.length;
+    this.pages = 1;
+    this.more = false;
+  }
+
   /** Stops reporting: results of fetches still in flight are dropped (e.g. after sign-out). */
   dispose(): void {
     this.disposed = true;

@@ -51,7 +51,16 @@ export class EnclaveStore implements PagedStoreApi {
     return (this.orgSlot?.loading ?? false) || [...this.slots.values()].some((slot) => slot.loading);
   }
 
-  loadOrgs(): Promise<void> { return this.orgList().load(); }
+  /**
+   * Connecting already fetched the organisations (GET /account/orgs): the first load adopts
+   * that answer instead of repeating the request. Refreshes fetch them anew.
+   */
+  loadOrgs(): Promise<void> {
+    const slot = this.orgList();
+    const state = this.session.state;
+    if (!slot.requested && state.kind === 'connected') slot.prime(sortOrgs(state.orgs));
+    return slot.load();
+  }
   load(orgId: string, kind: ListKind): Promise<void> { return this.slot(orgId, kind).load(); }
   loadMore(orgId: string, kind: ListKind): Promise<void> { return this.slot(orgId, kind).loadMore(); }
 
@@ -120,8 +129,7 @@ export class EnclaveStore implements PagedStoreApi {
   private orgList(): ListSlot<AccountOrganisation> {
     this.orgSlot ??= new ListSlot<AccountOrganisation>({
       fetch: async () => {
-        const orgs = await this.session.call((client) => client.getOrgs());
-        const sorted = [...orgs].sort((a, b) => a.orgName.localeCompare(b.orgName, undefined, { sensitivity: 'base' }));
+        const sorted = sortOrgs(await this.session.call((client) => client.getOrgs()));
         this.dropVanishedOrgs(sorted);
         return { items: sorted, total: sorted.length, nextPage: null, lastPage: 0 };
       },
@@ -159,6 +167,10 @@ export class EnclaveStore implements PagedStoreApi {
       this.slots.delete(key);
     }
   }
+}
+
+function sortOrgs(orgs: readonly AccountOrganisation[]): AccountOrganisation[] {
+  return [...orgs].sort((a, b) => a.orgName.localeCompare(b.orgName, undefined, { sensitivity: 'base' }));
 }
 
 function slotKey(orgId: string, kind: ListKind): string {

@@ -31,12 +31,12 @@ export function rootNodes(state: ConnectionState, orgs: ListState<AccountOrganis
   const rows: EnclaveNode[] = [];
   // While the API is unreachable, organisations already loaded stay visible under the notice.
   if (state.kind === 'unreachable') {
-    rows.push(message(ROOT_ROW_IDS.unreachable, 'error', `Cannot reach the Enclave API: ${state.message}`, { retry: {} }));
+    rows.push(message(ROOT_ROW_IDS.unreachable, 'error', `Enclave is offline: ${state.message}`, { retry: {} }));
   } else if (orgs.error && !orgs.loading) {
     rows.push(message(ROOT_ROW_IDS.error, 'error', `Could not load organisations: ${describe(orgs.error)}`, { retry: {} }));
   }
   if (orgs.items.length > 0) return [...rows, ...orgs.items.map((org) => cache.org(org))];
-  if (orgs.loading || (rows.length === 0 && orgs.total === undefined)) return [...rows, message(ROOT_ROW_IDS.loading, 'loading', 'Loading…')];
+  if (state.kind === 'connecting' || orgs.loading || (rows.length === 0 && orgs.total === undefined)) return [...rows, message(ROOT_ROW_IDS.loading, 'loading', 'Loading…')];
   if (orgs.total === 0) rows.push(message(ROOT_ROW_IDS.empty, 'empty', 'No organisations: this token has access to none'));
   return rows;
 }

@@ -42,7 +42,9 @@ export class EnclaveTreeProvider implements vscode.TreeDataProvider<EnclaveNode>
   async getChildren(node?: EnclaveNode): Promise<EnclaveNode[]> {
     const state = this.session.state;
     if (!node) {
-      if (state.kind !== 'signedOut' && state.kind !== 'rejected') void this.store.loadOrgs();
+      // While connecting, the session is fetching the organisations itself; the store adopts
+      // that answer once connected (the state change refreshes the root).
+      if (state.kind === 'connected' || state.kind === 'unreachable') void this.store.loadOrgs();
       return rootNodes(state, this.store.orgs(), this.cache, this.describe);
     }
     if (state.kind === 'signedOut' || state.kind === 'rejected') return [];

@@ -30,9 +30,20 @@ describe('EnclaveStore', () => {
   afterEach(() => store.dispose());
 
   it('lists organisations sorted by name, case-insensitively', async () => {
+    session.state = { kind: 'unreachable', message: 'x', since: new Date() };
     await store.loadOrgs();
     assert.deepEqual(store.orgs().items.map((o) => o.orgName), ['Acme', 'zeta Labs']);
     assert.deepEqual(changes, [{}]);
+  });
+
+  it('adopts the organisations the session fetched while connecting, and fetches them on refresh', async () => {
+    session.state = { kind: 'connected', orgs: [anOrg(B, 'beta'), anOrg(A, 'Alpha')], checkedAt: new Date() };
+    await store.loadOrgs();
+    assert.equal(session.count('orgs'), 0);
+    assert.deepEqual(store.orgs().items.map((o) => o.orgName), ['Alpha', 'beta']);
+    await store.invalidate();
+    assert.equal(session.count('orgs'), 1);
+    assert.deepEqual(store.orgs().items.map((o) => o.orgName), ['Acme', 'zeta Labs']);
   });
 
   it('asks for disabled systems and keys too, a first page of PAGE_SIZE, and a small pending page', async () => {

@@ -26,6 +26,10 @@ describe('tree children', () => {
     assert.equal(rejected.signIn, true);
   });
 
+  it('root: "Loading…" while the session connects', () => {
+    assert.deepEqual(texts(rootNodes({ kind: 'connecting' }, state(), new NodeCache(), describeError)), ['loading:Loading…']);
+  });
+
   it('root: organisations, loading, empty and error rows', () => {
     const cache = new NodeCache();
     const orgs = [anOrg(ORG, 'Acme')];
@@ -39,7 +43,7 @@ describe('tree children', () => {
 
   it('root: an unreachable API is a retry row above the organisations already loaded', () => {
     const nodes = rootNodes({ kind: 'unreachable', message: 'connection refused', since: new Date() }, state({ items: [anOrg(ORG, 'Acme')], total: 1 }), new NodeCache(), describeError);
-    assert.deepEqual(texts(nodes), ['error:Cannot reach the Enclave API: connection refused', `org/${ORG}`]);
+    assert.deepEqual(texts(nodes), ['error:Enclave is offline: connection refused', `org/${ORG}`]);
     assert.deepEqual((nodes[0] as MessageNode).retry, {});
   });
 
