@@ -65,11 +65,15 @@ function jsonEnv(name: string): Record<string, unknown> {
   }
 }
 
+/** Both VS Code layers need the host; provision (idempotent) once and remember the outcome. */
+let provisioned: Promise<void> | undefined;
+const ensureHost = (): Promise<void> => (provisioned ??= provision());
+
 async function integrationLayer(): Promise<LayerResult> {
   const env = { ...jsonEnv('ENCLAVE_TEST_ENV') as Record<string, string>, ...(grep ? { ENCLAVE_TEST_GREP: grep } : {}) };
   const options = { env, settings: jsonEnv('ENCLAVE_TEST_SETTINGS'), timeoutMs: Number(process.env.ENCLAVE_TEST_TIMEOUT ?? 300) * 1000, verbose: !!process.env.ENCLAVE_TEST_VERBOSE };
   if (process.env.ENCLAVE_TEST_HOST === 'electron') return runElectron(options);
-  await provision();
+  await ensureHost();
   return runIntegration(options);
 }
 
@@ -77,7 +81,7 @@ async function runLayer(layer: Layer): Promise<LayerResult> {
   switch (layer) {
     case 'unit': return mochaLayer(path.join('test', 'unit', '.mocharc.json'), true);
     case 'integration': return integrationLayer();
-    case 'browser': await provision(); return mochaLayer(path.join('test', 'browser', '.mocharc.json'), false);
+    case 'browser': await ensureHost(); return mochaLayer(path.join('test', 'browser', '.mocharc.json'), false);
   }
 }
 

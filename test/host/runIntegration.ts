@@ -35,9 +35,9 @@ export async function runIntegration(options: IntegrationOptions = {}): Promise<
   try {
     browser = await launchChromium();
     const { page } = browser;
-    const exitCode = new Promise<number>((resolve) => {
-      void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
-    });
+    let exited: (code: number) => void = () => undefined;
+    const exitCode = new Promise<number>((resolve) => { exited = resolve; });
+    await page.exposeFunction('codeAutomationExit', (code: number) => exited(code));
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
       const message = formatConsoleArgs(args);
       output += `${message}\n`;
@@ -52,12 +52,13 @@ export async function runIntegration(options: IntegrationOptions = {}): Promise<
         + `have started). Last workbench lines:\n${recent.join('\n')}\nLast code-server lines:\n${server.recentLog()}`)),
       timeoutMs);
     });
-    await page.goto(server.workbenchUrl({
+    // The clock covers opening the page too: a workbench that never loads must also time out.
+    const finished = page.goto(server.workbenchUrl({
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: integrationEntry,
       extensionEnvironment: options.env,
-    }));
-    const code = await Promise.race([exitCode, timeout]);
+    })).then(() => exitCode);
+    const code = await Promise.race([finished, timeout]);
     const counts = parseResult(output) ?? { passed: 0, failed: code === 0 ? 0 : 1, pending: 0 };
     if (code !== 0 && counts.failed === 0) counts.failed = 1; // the suite crashed before reporting
     return { exitCode: code, ...counts };

@@ -11,7 +11,7 @@ const NOISE = [
   /^\[AgentHost/, /^\[ChatModelSelection\]/, /^\[AccountPolicyGate\]/, /authentication provider 'github'/,
   // connection chatter
   /^Resolving connection token/, /^Resolved connection token/, /^Creating a socket/, /^\[reconnection-grace-time\]/,
-  /^Updating additional builtin extensions cache/, /^\[Service Worker\]/,
+  /^Updating additional builtin extensions cache/, /^\[Service Worker\]/, /^Creation of workbench contribution/,
 ];
 
 export function isNoise(message: string): boolean {
