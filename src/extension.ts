@@ -17,6 +17,7 @@ import { EnclaveTreeProvider } from './tree/provider';
 import { registerAutoRefresh } from './ui/autoRefresh';
 import { ContextKeys } from './ui/contextKeys';
 import { Log } from './ui/log';
+import { BACK } from './ui/prompter';
 import { setPrompter } from './ui/prompterHolder';
 import { StatusBar } from './ui/statusBar';
 import { WindowPrompter } from './ui/windowPrompter';
@@ -54,7 +55,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
     session,
     store,
     log,
-    reveal: (node: EnclaveNode) => Promise.resolve(view.reveal(node, { select: true, focus: true })),
+    // Reveal walks getParent up to the root, so the rows above the node must be loaded and the
+    // node must be the provider's own (its cached parents), not the caller's copy.
+    reveal: async (node: EnclaveNode) => {
+      const known = node.type === 'key' ? await treeDataProvider.nodeForKey(node.orgId, node.key.id) : treeDataProvider.findNode(node.id);
+      await view.reveal(known ?? node, { select: true, focus: true, expand: false });
+    },
     selection: () => view.selection,
   };
   context.subscriptions.push(...registerCommands(ctx));
@@ -74,6 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
     },
     logLines: () => [...(log as RecordingLog).lines],
     status: () => statusBar.current(),
+    back: BACK,
     contextKeys: () => contextKeys.current(),
     storedToken: (origin?: string) => Promise.resolve(tokens.get(origin ?? session.origin ?? '')),
     signInWithToken: async (token: string) => {

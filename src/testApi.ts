@@ -35,6 +35,11 @@ export interface EnclaveExtensionApi {
   contextKeys(): ReturnType<ContextKeys['current']>;
   /** The token stored in SecretStorage for an origin (default: the configured one). */
   storedToken(origin?: string): Promise<string | undefined>;
+  /**
+   * The extension's own BACK symbol (src/ui/prompter.ts). Tests load src/ from out/ while the
+   * extension runs from dist/, so their BACK is a different symbol: answer with this one.
+   */
+  readonly back: symbol;
   /** Stores a token without prompts and connects: for tests that are not about sign-in. */
   signInWithToken(token: string): Promise<void>;
 }

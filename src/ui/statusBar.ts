@@ -41,16 +41,16 @@ export class StatusBar implements vscode.Disposable {
 
   private update(): void {
     const state = this.session.state;
-    const tooltip = new vscode.MarkdownString(undefined, true);
-    const { text, command, background } = this.describe(state, tooltip);
+    const tip = new Tooltip();
+    const { text, command, background } = this.describe(state, tip);
     this.item.text = text;
-    this.item.tooltip = tooltip;
+    this.item.tooltip = tip.markdown;
     this.item.command = command;
     this.item.backgroundColor = background ? new vscode.ThemeColor(background) : undefined;
-    this.view = { text, tooltip: tooltip.value, command, background };
+    this.view = { text, tooltip: tip.plain.join(''), command, background };
   }
 
-  private describe(state: ConnectionState, tip: vscode.MarkdownString): Omit<StatusView, 'tooltip'> {
+  private describe(state: ConnectionState, tip: Tooltip): Omit<StatusView, 'tooltip'> {
     const host = hostOf(this.session.apiUrl);
     switch (state.kind) {
       case 'signedOut':
@@ -76,16 +76,12 @@ export class StatusBar implements vscode.Disposable {
     }
   }
 
-  private describeOrgs(orgs: readonly AccountOrganisation[], checkedAt: Date, host: string, tip: vscode.MarkdownString): void {
+  private describeOrgs(orgs: readonly AccountOrganisation[], checkedAt: Date, host: string, tip: Tooltip): void {
     tip.appendText(`Connected to Enclave at ${host}`);
-    tip.appendMarkdown('\n\n');
+    tip.paragraph();
     if (orgs.length === 0) tip.appendText('This token sees no organisations.');
-    for (const org of orgs) {
-      tip.appendMarkdown('- ');
-      tip.appendText(`${org.orgName} (${org.role})${this.connectedSystems(org.orgId)}`);
-      tip.appendMarkdown('\n');
-    }
-    tip.appendMarkdown('\n');
+    for (const org of orgs) tip.listItem(`${org.orgName} (${org.role})${this.connectedSystems(org.orgId)}`);
+    tip.paragraph();
     tip.appendText(`Last checked ${checkedAt.toLocaleTimeString()}`);
   }
 
@@ -107,5 +103,29 @@ export class StatusBar implements vscode.Disposable {
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
+  }
+}
+
+/** The tooltip as Markdown for the item and as plain text for the test API, built together. */
+class Tooltip {
+  readonly markdown = new vscode.MarkdownString(undefined, true);
+  readonly plain: string[] = [];
+
+  /** Text from the API (org names) is appended as text, so it can never become a link. */
+  appendText(text: string): void {
+    this.markdown.appendText(text);
+    this.plain.push(text);
+  }
+
+  paragraph(): void {
+    this.markdown.appendMarkdown('\n\n');
+    this.plain.push('\n\n');
+  }
+
+  listItem(text: string): void {
+    this.markdown.appendMarkdown('- ');
+    this.markdown.appendText(text);
+    this.markdown.appendMarkdown('\n');
+    this.plain.push(`- ${text}\n`);
   }
 }
