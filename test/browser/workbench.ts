@@ -8,10 +8,13 @@
  *   });
  *   await wb.openEnclaveView();                       // click the activity-bar icon, wait for the view
  *   await wb.runCommand('Enclave: Sign In');          // F1, type the title, pick the exact match
+ *   await wb.waitForQuickInput('Sign in to Enclave'); // the command's input box / quick pick is open
  *   await wb.typeInQuickInput(server.token);          // fill the input box, press Enter
  *   await wb.quickInputMessage();                     // validation text under the input, if any
+ *   await wb.quickInputTitle();                       // title of the open input box / quick pick
+ *   await wb.quickPickItems();                        // labels of the rendered quick pick rows
  *   await wb.pickQuickItem('Acme');                   // click a quick pick row by label
- *   await wb.expandTreeItem('Acme');                  // click the row until aria-expanded="true"
+ *   await wb.expandTreeItem('Acme');                  // click its twistie, wait for aria-expanded="true"
  *   await wb.waitForTreeItem(/^laptop-/);             // a sidebar tree row by label (string = exact)
  *   await wb.treeItemLabels();                        // labels of the rendered sidebar rows
  *   await wb.waitForNotification(/Signed in/);        // a toast's message (string = substring)
@@ -20,8 +23,11 @@
  *   wb.logs();                                        // workbench + extension host console lines
  *   await wb.close();                                 // browser and code-server, always (in after())
  *
- * `wb.page` is the raw Playwright Page for anything not covered here. Tree rows are found by
- * their `.label-name` text; VS Code renders only visible rows, so scroll or collapse as needed.
+ * Labels: a string matches the whole label (trimmed), a RegExp is used as given. `wb.treeItem(label)`
+ * and `wb.sidebar` are Playwright Locators, `wb.page` the raw Page, for anything not covered here.
+ * Commands open their quick input asynchronously: after runCommand, wait with waitForQuickInput
+ * (or pickQuickItem/typeInQuickInput, which wait for their element) before reading it. Tree rows
+ * are found by their `.label-name` text; VS Code renders only visible rows, so scroll or collapse.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -41,7 +47,10 @@ export interface WorkbenchOptions {
 
 type Label = string | RegExp;
 const exact = (label: Label): RegExp =>
-  typeof label === 'string' ? new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : label;
+  // Icons render as a leading space in the text, hence the \s*.
+  typeof label === 'string' ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : label;
+// A quick pick row's first line is its label; the second (meta) line holds description and detail.
+const QUICK_LABEL = '.quick-input-list-rows > .quick-input-list-row:first-child .label-name';
 const ENCLAVE_ICON = '.part.activitybar a.action-label[class*="activity-workbench-view-extension-enclave-"]';
 
 export class Workbench {
@@ -87,9 +96,11 @@ export class Workbench {
     await input.waitFor({ state: 'visible', timeout: this.timeout });
     await input.fill(`>${title}`);
     // Rows read "Title" or "Title, recently used": pick the exact command, not whatever is first.
-    const escaped = exact(title).source.slice(1, -1);
+    const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const row = this.page.locator('.quick-input-list').getByRole('option', { name: new RegExp(`^${escaped}(,|$)`) });
     await row.first().click({ timeout: this.timeout });
+    // The palette's rows must be gone before a caller looks at the command's own quick pick.
+    await row.first().waitFor({ state: 'hidden', timeout: this.timeout });
   }
 
   async typeInQuickInput(text: string, options: { submit?: boolean } = {}): Promise<void> {
@@ -104,9 +115,29 @@ export class Workbench {
     return (await message.isVisible()) ? (await message.innerText()).trim() : '';
   }
 
+  /** The command's own input box or quick pick is open (optionally: with this title). */
+  async waitForQuickInput(title?: Label): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    await widget.waitFor({ state: 'visible', timeout: this.timeout });
+    if (title !== undefined) {
+      await widget.locator('.quick-input-title', { hasText: exact(title) }).waitFor({ state: 'visible', timeout: this.timeout });
+    }
+  }
+
+  async quickInputTitle(): Promise<string> {
+    const title = this.page.locator('.quick-input-widget .quick-input-title');
+    return (await title.isVisible()) ? (await title.innerText()).trim() : '';
+  }
+
+  async quickPickItems(): Promise<string[]> {
+    if (!(await this.page.locator('.quick-input-widget').isVisible())) return [];
+    const labels = await this.page.locator(`.quick-input-list .monaco-list-row ${QUICK_LABEL}`).allInnerTexts();
+    return labels.map((l) => l.trim());
+  }
+
   async pickQuickItem(label: Label): Promise<void> {
     const rows = this.page.locator('.quick-input-list .monaco-list-row');
-    await rows.filter({ has: this.page.locator('.label-name', { hasText: exact(label) }) }).first()
+    await rows.filter({ has: this.page.locator(QUICK_LABEL, { hasText: exact(label) }) }).first()
       .click({ timeout: this.timeout });
   }
 
