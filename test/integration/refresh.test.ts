@@ -126,4 +126,26 @@ describe('refresh', () => {
     assert.strictEqual(roots.filter((r) => r.type === 'org').length, orgs().length);
     assert.deepStrictEqual(requested().filter((p) => p.startsWith('/org/')), [], 'no list is fetched before it is expanded again');
   });
+
+  it('refreshes by itself every enclave.refreshInterval seconds only while the view is visible', async function () {
+    this.timeout(60_000);
+    const config = vscode.workspace.getConfiguration('enclave');
+    await vscode.commands.executeCommand('enclave.networks.focus');
+    await expand(0, 'systems');
+    try {
+      h.server.clearRequests();
+      await config.update('refreshInterval', 10, vscode.ConfigurationTarget.Global);
+      await waitFor('an automatic refresh', () => h.requests('GET', /\/systems$/).length > 0, 15_000, 200);
+      assert.ok(vscode.window.state.focused, 'the window has focus');
+      // Another view container hides the Enclave view: no more requests.
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await new Promise((r) => setTimeout(r, 500));
+      h.server.clearRequests();
+      await new Promise((r) => setTimeout(r, 12_000));
+      assert.deepStrictEqual(h.server.requests.map((r) => r.path), [], 'requests while the view is hidden');
+    } finally {
+      await config.update('refreshInterval', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('enclave.networks.focus');
+    }
+  });
 });
