@@ -28,6 +28,7 @@ interface KeyRef { id: number; description: string | null; deleted: boolean; typ
 export function generateSystems(ctx: GenContext, count: number): EnclaveSystem[] {
   const { rng, clock } = ctx;
   const out: EnclaveSystem[] = [];
+  const palette = [...ctx.tagsByName.values()];
   for (let i = 0; i < count; i++) {
     const flavour = rng.weighted(PLATFORM_WEIGHTS);
     const key = pickKey(ctx, ctx.keys);
@@ -41,7 +42,7 @@ export function generateSystems(ctx: GenContext, count: number): EnclaveSystem[]
     const gatewayRoutes: GatewayRoute[] = gateway
       ? rng.sample(GATEWAY_SUBNETS, rng.int(1, 2)).map(([subnet, name]) => ({ subnet, userEntered: true, weight: rng.pick([0, 10, 100]), name }))
       : [];
-    const tags = uniqueTags([...key.tags, ...(rng.chance(0.75) ? rng.sample([...ctx.tagsByName.values()], rng.int(1, 3)) : [])]);
+    const tags = uniqueTags([...key.tags, ...(rng.chance(0.75) ? rng.sample(palette, rng.int(1, 3)) : [])]);
     out.push(makeSystem({
       systemId: newId(ctx), description: describe(rng, flavour, 0.15), systemType: key.type,
       connectedAt: connected ? stamp(rng, Math.max(enrolledMs, clock - rng.int(1, 20 * 24 * 60) * MINUTE), 'offset') : null,

@@ -111,7 +111,10 @@ function countKeyUse(keys: EnrolmentKey[], systems: EnclaveSystem[], unapproved:
   const lastUsed = new Map<number, string>();
   const note = (keyId: number, at: string): void => {
     const prev = lastUsed.get(keyId);
-    if (!prev || Date.parse(at) > Date.parse(prev)) lastUsed.set(keyId, at);
+    // Whole seconds compare as text; only a tie needs parsing (fractions and zone suffixes differ).
+    const head = at.slice(0, 19);
+    const prevHead = prev?.slice(0, 19);
+    if (!prev || head > (prevHead as string) || (head === prevHead && Date.parse(at) > Date.parse(prev))) lastUsed.set(keyId, at);
   };
   for (const s of systems) {
     const k = byId.get(s.enrolmentKeyId);

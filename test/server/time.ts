@@ -13,15 +13,33 @@ export const DAY = 86_400_000;
  */
 export function formatInstant(ms: number, ticks: number, style: TimeStyle): string {
   const whole = Math.floor(ms);
-  const millis = ((whole % 1000) + 1000) % 1000;
-  let fraction = millis * 10000 + (ticks % 10000);
+  const day = Math.floor(whole / DAY);
+  const inDay = whole - day * DAY;
+  let fraction = (inDay % 1000) * 10000 + (ticks % 10000);
   let digits = 7;
   while (fraction > 0 && fraction % 10 === 0) {
     fraction /= 10;
     digits--;
   }
-  const head = new Date(whole).toISOString().slice(0, 19); // 2021-03-31T11:31:44
-  return head + (fraction > 0 ? '.' + String(fraction).padStart(digits, '0') : '') + (style === 'Z' ? 'Z' : '+00:00');
+  const seconds = Math.floor(inDay / 1000);
+  return datePart(day) + 'T' + two(Math.floor(seconds / 3600)) + ':' + two(Math.floor(seconds / 60) % 60) + ':' + two(seconds % 60)
+    + (fraction > 0 ? '.' + String(fraction).padStart(digits, '0') : '') + (style === 'Z' ? 'Z' : '+00:00');
+}
+
+// Formatting 60,000 seed timestamps is hot: dates repeat, so each day is formatted once.
+const dates = new Map<number, string>();
+function datePart(day: number): string {
+  let d = dates.get(day);
+  if (d === undefined) {
+    d = new Date(day * DAY).toISOString().slice(0, 10);
+    if (dates.size > 20_000) dates.clear();
+    dates.set(day, d);
+  }
+  return d;
+}
+
+function two(n: number): string {
+  return n < 10 ? '0' + n : String(n);
 }
 
 /** Re-writes any parseable instant in the given style (e.g. a `Z` time as `+00:00`). */
