@@ -3,11 +3,11 @@
 // secret offered for the clipboard — never shown, never logged.
 import * as vscode from 'vscode';
 import type { AccountOrganisation, EnrolmentKey, EnrolmentKeyCreate } from '../api/types';
-import { nodeId } from '../tree/nodes';
+import { nodeId, type ListKind } from '../tree/nodes';
 import { getPrompter } from '../ui/prompterHolder';
 import { createBody, newKeyDraft, promptKeyCreate, type KeyDraft } from '../ui/promptsKeyCreate';
 import { refusalOf, type Refusal } from '../ui/promptsRefused';
-import type { CommandContext, CommandHandler } from './context';
+import type { CommandContext, CommandHandler, StoreApi } from './context';
 import { reportFailure } from './funnel';
 import { mutate, say } from './mutate';
 import { resolveOrg } from './pickers';
@@ -24,6 +24,21 @@ export const handler: CommandHandler = async (ctx, node) => {
 async function promptAndCreate(ctx: CommandContext, org: AccountOrganisation, draft: KeyDraft, refusal?: Refusal): Promise<number | undefined> {
   if (!(await promptKeyCreate(org.orgName, draft, refusal))) return undefined;
   return create(ctx, org, { ...draft }, createBody(draft));
+}
+
+/**
+ * Selects the new key in the tree. VS Code can reveal only a row its provider returns, so a key
+ * list that was never expanded is loaded first (the store's `load` is beyond the StoreApi
+ * contract, hence optional here); a key beyond the loaded pages simply stays unselected.
+ */
+async function revealKey(ctx: CommandContext, orgId: string, key: EnrolmentKey): Promise<void> {
+  const store = ctx.store as StoreApi & { load?(orgId: string, kind: ListKind): Promise<void> };
+  try {
+    await store.load?.(orgId, 'enrolmentKeys');
+    await ctx.reveal({ type: 'key', id: nodeId.key(orgId, key.id), orgId, key });
+  } catch (error) {
+    ctx.log.debug(`Could not reveal the new key in the tree: ${String(error)}`);
+  }
 }
 
 async function create(ctx: CommandContext, org: AccountOrganisation, draft: KeyDraft, body: EnrolmentKeyCreate): Promise<number | undefined> {
@@ -47,9 +62,7 @@ async function create(ctx: CommandContext, org: AccountOrganisation, draft: KeyD
     return created;
   }
   ctx.log.info(`Created enrolment key #${key.id} in organisation ${org.orgId}`);
-  await ctx.reveal({ type: 'key', id: nodeId.key(org.orgId, key.id), orgId: org.orgId, key }).then(undefined, (error: unknown) =>
-    ctx.log.debug(`Could not reveal the new key in the tree: ${String(error)}`),
-  );
+  await revealKey(ctx, org.orgId, key);
   const choice = await getPrompter().info(`Created enrolment key '${key.description}' in ${org.orgName}.`, COPY_KEY);
   if (choice === COPY_KEY) {
     await vscode.env.clipboard.writeText(key.key);

@@ -54,6 +54,9 @@ export const handler: CommandHandler = async (ctx, node) => {
     url = page === 'org' ? org(chosen.orgId) : `${org(chosen.orgId)}/${LIST_PATHS[page]}`;
   }
   ctx.log.info(`Opening ${url} in the browser`);
-  await vscode.env.openExternal(vscode.Uri.parse(url, true));
+  // Not awaited: it settles only when the browser (or a "open this link?" prompt) has answered,
+  // and the command has nothing left to do either way.
+  const target = url;
+  void vscode.env.openExternal(vscode.Uri.parse(target, true)).then((opened) => opened || ctx.log.warn(`The browser did not open ${target}`));
   return url;
 };
