@@ -4,6 +4,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { adoptDemoToken } from '../../src/auth/demoToken';
+import type { TokenStore } from '../../src/auth/tokenStore';
+import type { Log } from '../../src/ui/log';
 import { MockEnclaveServer } from '../server';
 import { Harness, setApiUrl, waitFor } from './support/harness';
 
@@ -104,6 +107,44 @@ describe('session', () => {
     });
     await h.signOut();
     await waitFor('signed-out keys', () => h.api.contextKeys()?.state === 'signedOut' && h.api.contextKeys()?.signedIn === false);
+  });
+
+  it('adopts ENCLAVE_DEMO_TOKEN only outside Production, for a loopback API, when no token is stored', async () => {
+    const saved = new Map<string, string>();
+    const tokens = {
+      get: async (origin: string) => saved.get(origin),
+      store: async (origin: string, token: string) => void saved.set(origin, token),
+    } as unknown as TokenStore;
+    // Not a real Log: a second "Enclave" LogOutputChannel of this extension is the same channel,
+    // and disposing it would close the extension's own.
+    const quiet = (): void => undefined;
+    const log = { addSecret: quiet, trace: quiet, debug: quiet, info: quiet, warn: quiet, error: quiet } as unknown as Log;
+    const context = (mode: vscode.ExtensionMode) => ({ extensionMode: mode }) as vscode.ExtensionContext;
+    const demo = 'D'.repeat(63);
+    const previous = process.env.ENCLAVE_DEMO_TOKEN;
+    try {
+      delete process.env.ENCLAVE_DEMO_TOKEN;
+      assert.strictEqual(await adoptDemoToken(context(vscode.ExtensionMode.Development), tokens, log), false, 'no env, nothing to adopt');
+      process.env.ENCLAVE_DEMO_TOKEN = demo;
+      assert.strictEqual(await adoptDemoToken(context(vscode.ExtensionMode.Production), tokens, log), false, 'never in Production');
+      assert.strictEqual(saved.size, 0);
+      process.env.ENCLAVE_DEMO_TOKEN = 'short';
+      assert.strictEqual(await adoptDemoToken(context(vscode.ExtensionMode.Development), tokens, log), false, 'malformed');
+      process.env.ENCLAVE_DEMO_TOKEN = ` ${demo}\n`;
+      assert.strictEqual(await adoptDemoToken(context(vscode.ExtensionMode.Development), tokens, log), true);
+      assert.deepStrictEqual([...saved], [[h.origin, demo]]);
+      process.env.ENCLAVE_DEMO_TOKEN = 'E'.repeat(63);
+      assert.strictEqual(await adoptDemoToken(context(vscode.ExtensionMode.Test), tokens, log), false, 'a stored token is kept');
+      assert.strictEqual(saved.get(h.origin), demo);
+
+      saved.clear();
+      await setApiUrl(h.api, 'https://api.example.com');
+      assert.strictEqual(await adoptDemoToken(context(vscode.ExtensionMode.Development), tokens, log), false, 'never for a remote API');
+      assert.strictEqual(saved.size, 0);
+    } finally {
+      if (previous === undefined) delete process.env.ENCLAVE_DEMO_TOKEN;
+      else process.env.ENCLAVE_DEMO_TOKEN = previous;
+    }
   });
 
   it('shows the organisations in the tree once connected', async () => {

@@ -1,6 +1,7 @@
 // The status bar item through every connection state, driven by the real API (mock server behind
 // a TCP proxy so the API can go offline and come back on the same address by itself).
 import * as assert from 'assert';
+import * as vscode from 'vscode';
 import { Harness, waitFor } from './support/harness';
 
 describe('status bar', () => {
@@ -68,6 +69,19 @@ describe('status bar', () => {
     await waitFor('the shield back', () => h.api.status().text === '$(shield) Enclave: 3 orgs');
     assert.ok(h.requests('GET', /^\/account\/orgs$/).length >= 1);
     assert.deepStrictEqual(h.prompter.messagesOf('warn'), [], 'going offline shows no pop-up');
+  });
+
+  it('retries at once when the offline item is clicked (Show Log), without waiting for the back-off', async function () {
+    this.timeout(30_000);
+    await h.proxy!.stop();
+    await h.api.session.call((client) => client.getOrgs()).catch(() => undefined);
+    await h.waitForState('unreachable');
+    await h.proxy!.restart();
+    const clicked = Date.now();
+    await vscode.commands.executeCommand(h.api.status().command!);
+    // The loop's first attempt is 5 s after going offline; the click must not wait for it.
+    await h.waitForState('connected', 3_000);
+    assert.ok(Date.now() - clicked < 3_000);
   });
 
   it('shows a revoked token as rejected, with exactly one warning however many calls fail', async () => {

@@ -5,8 +5,8 @@
  * Scripting (each call queues answers, in order, for the next questions of that kind):
  *   prompter.answerInput('value', undefined)        // strings; undefined = Escape; api.back = Back button;
  *                                                   // or (options) => answer, e.g. (o) => o.value
- *   prompter.answerPick('I have a token')           // label text (codicons ignored), a predicate on
- *                                                   // the PickItem, { value }, undefined or BACK
+ *   prompter.answerPick('I have a token')           // a label (exact, else contained; codicons ignored),
+ *                                                   // a predicate on the PickItem, { value }, undefined or api.back
  *   prompter.answerPickMany(['a', 'b'])             // matchers as above; 'picked' keeps the pre-picked
  *   prompter.answerConfirm(true)
  *   prompter.answerInfo('Open'), answerWarn(...), answerError('Retry')   // an action, or undefined
@@ -137,7 +137,7 @@ export class ScriptedPrompter implements Prompter {
     }
     const answer = this.pickQueue.shift();
     if (answer === undefined || typeof answer === 'symbol') return answer as Back | undefined;
-    const found = list.find((item) => matches(answer, item as PickItem<unknown>));
+    const found = choose(answer, list as readonly PickItem<unknown>[])[0] as PickItem<T> | undefined;
     if (!found) throw new Error(`ScriptedPrompter: no pick item matches ${describe(answer)} among: ${asked.labels.join(' | ')}`);
     asked.answer = found.value;
     return found.value;
@@ -153,7 +153,8 @@ export class ScriptedPrompter implements Prompter {
     }
     const answer = this.pickManyQueue.shift();
     if (answer === undefined || typeof answer === 'symbol') return answer as Back | undefined;
-    const chosen = answer === 'picked' ? list.filter((i) => i.picked) : list.filter((item) => answer.some((m) => matches(m, item as PickItem<unknown>)));
+    const wanted = answer === 'picked' ? list.filter((i) => i.picked) : answer.flatMap((m) => choose(m, list as readonly PickItem<unknown>[]));
+    const chosen = list.filter((item) => wanted.includes(item));
     asked.answer = chosen.map((i) => i.value);
     return chosen.map((i) => i.value);
   }
@@ -186,10 +187,16 @@ function plain(label: string): string {
   return label.replace(/\$\([^)]+\)\s*/g, '').trim();
 }
 
-function matches(matcher: PickMatcher, item: PickItem<unknown>): boolean {
-  if (typeof matcher === 'string') return plain(item.label).includes(plain(matcher));
-  if (typeof matcher === 'function') return matcher(item);
-  return JSON.stringify(item.value) === JSON.stringify(matcher.value);
+/**
+ * The items a matcher means. A string means the items whose label (codicons ignored) equals it;
+ * only when none does, the items whose label contains it — so "Home Lab Pi" never also picks
+ * "Home Lab Pi 2".
+ */
+function choose(matcher: PickMatcher, list: readonly PickItem<unknown>[]): PickItem<unknown>[] {
+  if (typeof matcher === 'function') return list.filter((item) => matcher(item));
+  if (typeof matcher !== 'string') return list.filter((item) => JSON.stringify(item.value) === JSON.stringify(matcher.value));
+  const exact = list.filter((item) => plain(item.label) === plain(matcher));
+  return exact.length > 0 ? exact : list.filter((item) => plain(item.label).includes(plain(matcher)));
 }
 
 function describe(matcher: PickMatcher): string {
