@@ -7,12 +7,12 @@ import type { EnclaveClient } from '../api';
 import type { EnclaveNode, ListKind } from '../tree/nodes';
 import { getPrompter } from '../ui/prompterHolder';
 import { bulkOutcome, sentence, subject, type BulkWords, type Noun } from '../ui/promptsText';
+import type { Form } from '../ui/promptsChanges';
+import type { EditResult } from '../ui/promptsEdit';
+import { refusalOf, type Refusal } from '../ui/promptsRefused';
 import type { CommandContext } from './context';
 import { reportFailure } from './funnel';
 import { resolveTargets, type EntityKind, type EntityOf } from './pickers';
-import type { EditResult } from '../ui/promptsEdit';
-import type { Form } from '../ui/promptsChanges';
-import { refusalOf, type Refusal } from '../ui/promptsRefused';
 
 export interface Mutation<T> {
   /** The progress notification's text, e.g. "Disabling system 'web-01'…". */
@@ -43,13 +43,18 @@ export async function mutate<T>(ctx: CommandContext, mutation: Mutation<T>): Pro
       },
     );
   } catch (error) {
-    // A failure can still have changed something (a bulk call that failed after its first chunk,
-    // or a 404 because the item is already gone): reload in the background so the tree is true.
-    void refresh(ctx, mutation);
+    // Some failures still tell of a change: a bulk call that failed after its first chunks, or a
+    // 404 because the item is already gone. Reload then (in the background) so the tree is true.
+    if (mayHaveChanged(error)) void refresh(ctx, mutation);
     throw error;
   }
   await refresh(ctx, mutation);
   return result;
+}
+
+function mayHaveChanged(error: unknown): boolean {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as { bulkProgress?: unknown; status?: number };
+  return e.bulkProgress !== undefined || e.status === 404;
 }
 
 async function refresh(ctx: CommandContext, mutation: Mutation<unknown>): Promise<void> {

@@ -151,9 +151,3 @@ export async function resolveOrg(ctx: CommandContext, node: EnclaveNode | undefi
   );
   return answer === undefined || answer === BACK ? undefined : answer;
 }
-
-/** The organisation's name for messages; its ID when the name is not known. */
-export async function orgNameOf(ctx: CommandContext, orgId: string): Promise<string> {
-  const orgs = await knownOrgs(ctx).catch(() => []);
-  return orgs.find((o) => o.orgId === orgId)?.orgName ?? orgId;
-}

@@ -192,6 +192,15 @@ describe('entity actions: enable, disable, approve, decline, revoke, delete', ()
     await waitFor('the deleted key row to go', async () => !(await list('enrolmentKeys')).some((n) => n.id === node.id));
   });
 
+  it('says so when the system is already gone, and the tree drops its row', async () => {
+    const [node] = await systems(true);
+    h.server.store.revokeSystem(h.server.store.org(orgId)!, node.system.systemId); // revoked in the portal meanwhile
+    h.prompter.answerConfirm(true).answerError(undefined);
+    await vscode.commands.executeCommand('enclave.revokeSystem', node, [node]);
+    assert.match(h.prompter.messagesOf('error')[0]?.message ?? '', /could not be revoked: it no longer exists/);
+    await waitFor('the vanished row to go', async () => !(await list('systems')).some((n) => n.id === node.id));
+  });
+
   it('from the palette with several organisations, asks for the organisation first', async () => {
     const other = h.server.store.orgs[1];
     const waiting = h.server.store.unapprovedSystems(other.id);
