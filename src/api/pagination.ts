@@ -5,6 +5,7 @@
 // bounds memory) and their items are yielded strictly in page order. One failed page fails the
 // walk: a partial list is never presented as complete. Every outstanding request is aborted
 // when the walk ends for any reason — error, the consumer's `break`, or the caller's signal.
+import { setMaxListeners } from 'node:events';
 import { AbortedError } from './errors';
 import type { CallOptions, Transport, WalkOptions } from './options';
 import { aPage } from './shapes';
@@ -27,6 +28,8 @@ export async function* walkPages<T>(t: Transport, path: string, query: Query, op
   const concurrency = Math.max(1, options.concurrency ?? t.pageConcurrency);
   const perPage = query.per_page ?? MAX_PER_PAGE;
   const controller = new AbortController();
+  // Private to this walk and gone with it: one listener per page request is expected, not a leak.
+  setMaxListeners(0, controller.signal);
   const onAbort = (): void => controller.abort();
   caller?.addEventListener('abort', onAbort, { once: true });
   const pending = new Map<number, Promise<Page<T>>>();
