@@ -16,6 +16,11 @@ export interface CodeServerOptions {
   workspaceFolder?: string;
   /** 0 (default) picks a free port. */
   port?: number;
+  /**
+   * Environment for the code-server process; its extension hosts inherit it. Unlike the URL
+   * payload's extensionEnvironment, it never appears in a URL or the browser history.
+   */
+  env?: Record<string, string>;
   /** Every line code-server prints (it is kept for error reports either way). */
   onLog?: (line: string) => void;
 }
@@ -95,7 +100,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir, '--vscode-option', 'enable-smoke-test-driver', workspaceFolder];
   // detached: its own process group, so stop() can kill everything it spawned at once.
-  const child = spawn(node24Bin, args, { env: node24Env(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(node24Bin, args, { env: node24Env(options.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const onData = (chunk: Buffer): void => {
     for (const line of chunk.toString('utf8').split(/\r?\n/)) {

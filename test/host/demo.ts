@@ -51,9 +51,10 @@ async function main(): Promise<void> {
 
   await provision();
   const port = Number(process.env.ENCLAVE_DEMO_PORT ?? 0);
-  const codeServer = await startCodeServer({ settings, port });
+  // The token goes in code-server's environment (inherited by the extension host), not the URL.
+  const codeServer = await startCodeServer({ settings, port, env });
   console.log(`\nOpen in a browser (code-server, extension in development mode):\n\n  ${
-    codeServer.workbenchUrl({ extensionDevelopmentPath: repoRoot, extensionEnvironment: env })}\n\nCtrl-C stops everything.`);
+    codeServer.workbenchUrl({ extensionDevelopmentPath: repoRoot })}\n\nCtrl-C stops everything.`);
   // Ctrl-C: codeServer.ts turns it into process.exit, whose hook kills code-server's process
   // group; the API server lives in this process and ends with it.
   await new Promise<never>(() => undefined);
