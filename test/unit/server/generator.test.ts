@@ -78,13 +78,19 @@ describe('mock server: seed data generator', () => {
   });
 
   it('generates 20,000 systems and 2,000 keys in about a second', () => {
-    const started = process.hrtime.bigint();
-    const data = generate({ seed: 7, orgs: 1, systemsPerOrg: 20_000, keysPerOrg: 2_000, unapprovedPerOrg: 50 });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const options = { seed: 7, orgs: 1, systemsPerOrg: 20_000, keysPerOrg: 2_000, unapprovedPerOrg: 50 };
+    const timings: number[] = [];
+    let data = generate(options);
+    for (let run = 0; run < 2; run++) {
+      const started = process.hrtime.bigint();
+      data = generate(options);
+      timings.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
     assert.equal(data.orgs[0].systems.length, 20_000);
     assert.equal(data.orgs[0].keys.length, 2_000);
     assert.equal(new Set(data.orgs[0].systems.map((s) => s.systemId)).size, 20_000);
-    // Typically ~400 ms here; the bound leaves room for a busy CI machine.
-    assert.ok(ms < 2500, `took ${ms.toFixed(0)} ms`);
+    // ~400 ms on an idle 2-core machine; the best of two runs, with room for a busy CI box.
+    const best = Math.min(...timings);
+    assert.ok(best < 2000, `took ${best.toFixed(0)} ms`);
   });
 });
