@@ -29,7 +29,7 @@ function onPath(command: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const server = await MockEnclaveServer.start({ port: 0, seed: 1, systemsPerOrg: 500 });
+  const server = await MockEnclaveServer.start({ port: 0, seed: 1, systemsPerOrg: 500, now: Date.now() });
   const settings = { 'enclave.apiUrl': server.url };
   const env = { ENCLAVE_DEMO_TOKEN: server.token };
   console.log(`Enclave API server: ${server.url}\nToken (to sign in by hand): ${server.token}`);
