@@ -47,7 +47,7 @@ export class EnclaveClient implements Transport {
     const t = options.timeouts ?? {};
     this.timeouts = { connectMs: t.connectMs ?? 10_000, headersMs: t.headersMs ?? 30_000, bodyMs: t.bodyMs ?? 30_000 };
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.pageConcurrency = Math.max(1, options.pageConcurrency ?? 6);
+    this.pageConcurrency = Math.max(1, options.pageConcurrency ?? 10);
     this.ownsDispatcher = !options.dispatcher;
     this.dispatcher =
       options.dispatcher ??
