@@ -14,12 +14,23 @@
  *   await wb.quickInputTitle();                       // title of the open input box / quick pick
  *   await wb.quickPickItems();                        // labels of the rendered quick pick rows
  *   await wb.pickQuickItem('Acme');                   // click a quick pick row by label
+ *   await wb.waitForQuickInputMessage(/63 letters/);  // wait for that validation text under the input
+ *   await wb.checkQuickItem('web-01');                // tick a multi-select row's checkbox by label
+ *   await wb.acceptQuickInput();                      // Enter in the open quick input
+ *   await wb.clickWelcomeButton('Sign In');           // a button in the Enclave view's welcome content
+ *   await wb.waitForDialog(/Disable/);                // a modal dialog's text (string = substring)
+ *   await wb.clickDialogButton('Disable');            // one of its buttons, by exact label
+ *   await wb.waitForStatusBarItem('enclave.status', /3 orgs/); // a status bar entry's text
+ *   await wb.resizeSidebar(480);                      // drag the sidebar's sash to this width (px)
+ *   await wb.treeItemDescription('web-01');           // the description text beside a row's label
+ *   await wb.waitForTreeItemDescription('Systems', '60'); // wait until it matches (string = exact)
  *   await wb.expandTreeItem('Acme');                  // click its twistie, wait for aria-expanded="true"
  *   await wb.waitForTreeItem(/^laptop-/);             // a sidebar tree row by label (string = exact)
  *   await wb.treeItemLabels();                        // labels of the rendered sidebar rows
- *   await wb.waitForNotification(/Signed in/);        // a toast's message (string = substring)
- *   await wb.notifications();                         // all toast messages now
+ *   await wb.waitForNotification(/Signed in/);        // a notification's message (string = substring)
+ *   await wb.notifications();                         // all notification messages now
  *   await wb.screenshot('signed-in');                 // → test-results/signed-in.png (path returned)
+ *   await wb.screenshot('tree', { dir: 'media/screenshots' }); // another folder (relative to the repo)
  *   wb.logs();                                        // workbench + extension host console lines
  *   await wb.close();                                 // browser and code-server, always (in after())
  *
@@ -28,6 +39,9 @@
  * Commands open their quick input asynchronously: after runCommand, wait with waitForQuickInput
  * (or pickQuickItem/typeInQuickInput, which wait for their element) before reading it. Tree rows
  * are found by their `.label-name` text; VS Code renders only visible rows, so scroll or collapse.
+ * Notifications are read from the notifications center (opened and closed around the read): this
+ * host shows no toasts. Status bar entries are found by the id the extension gave
+ * createStatusBarItem (the DOM id is `<extension id>.<that id>`).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -52,6 +66,8 @@ const exact = (label: Label): RegExp =>
 // A quick pick row's first line is its label; the second (meta) line holds description and detail.
 const QUICK_LABEL = '.quick-input-list-rows > .quick-input-list-row:first-child .label-name';
 const ENCLAVE_ICON = '.part.activitybar a.action-label[class*="activity-workbench-view-extension-enclave-"]';
+const ENCLAVE_VIEW = '#workbench\\.view\\.extension\\.enclave';
+const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
 
 export class Workbench {
   private readonly lines: string[] = [];
@@ -85,7 +101,7 @@ export class Workbench {
   }
 
   async openEnclaveView(): Promise<void> {
-    const view = this.page.locator('#workbench\\.view\\.extension\\.enclave');
+    const view = this.page.locator(ENCLAVE_VIEW);
     if (!(await view.isVisible())) await this.page.locator(ENCLAVE_ICON).click();
     await view.waitFor({ state: 'visible', timeout: this.timeout });
   }
@@ -141,6 +157,78 @@ export class Workbench {
       .click({ timeout: this.timeout });
   }
 
+  /** Waits until the validation message under the quick input matches (string = substring). */
+  async waitForQuickInputMessage(text: Label, timeout = this.timeout): Promise<string> {
+    const message = this.page.locator('.quick-input-widget .quick-input-message', { hasText: text });
+    await message.waitFor({ state: 'visible', timeout });
+    return (await message.innerText()).trim();
+  }
+
+  /** Ticks the checkbox of a multi-select quick pick row (by exact label) and waits until it is checked. */
+  async checkQuickItem(label: Label): Promise<void> {
+    const row = this.page.locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator(QUICK_LABEL, { hasText: exact(label) }) }).first();
+    const box = row.locator('[role="checkbox"]');
+    if ((await box.getAttribute('aria-checked', { timeout: this.timeout })) !== 'true') await box.click({ timeout: this.timeout });
+    await row.locator('[role="checkbox"][aria-checked="true"]').waitFor({ timeout: this.timeout });
+  }
+
+  /** Enter in the open input box or quick pick (a multi-select pick accepts its ticked rows). */
+  async acceptQuickInput(): Promise<void> {
+    const input = this.page.locator(QUICK_INPUT);
+    await input.waitFor({ state: 'visible', timeout: this.timeout });
+    await input.press('Enter');
+  }
+
+  /** Clicks a button of the Enclave view's welcome content (shown while the tree is empty). */
+  async clickWelcomeButton(label: Label): Promise<void> {
+    await this.page.locator(`${ENCLAVE_VIEW} .welcome-view-content .monaco-button`, { hasText: exact(label) }).first()
+      .click({ timeout: this.timeout });
+  }
+
+  /** Waits for a modal dialog whose text matches (string = substring); returns its message and detail. */
+  async waitForDialog(text?: Label, timeout = this.timeout): Promise<string> {
+    const dialog = this.page.locator('.monaco-dialog-box', text === undefined ? {} : { hasText: text }).first();
+    await dialog.waitFor({ state: 'visible', timeout });
+    return (await dialog.locator('.dialog-message-row').innerText()).trim();
+  }
+
+  /** Clicks a button of the open modal dialog by its exact label and waits for the dialog to close. */
+  async clickDialogButton(label: Label): Promise<void> {
+    const dialog = this.page.locator('.monaco-dialog-box').first();
+    await dialog.locator('.dialog-buttons .monaco-button', { hasText: exact(label) }).first().click({ timeout: this.timeout });
+    await dialog.waitFor({ state: 'hidden', timeout: this.timeout });
+  }
+
+  /** A status bar entry by the id passed to createStatusBarItem, e.g. 'enclave.status'. */
+  statusBarItem(id: string): Locator {
+    return this.page.locator(`.part.statusbar .statusbar-item[id$=".${id.replace(/["\\]/g, '\\$&')}"]`).first();
+  }
+
+  /** Waits until that entry is shown (and, if given, its text matches); returns its text. */
+  async waitForStatusBarItem(id: string, text?: Label, timeout = this.timeout): Promise<string> {
+    const item = this.statusBarItem(id);
+    const target = text === undefined ? item : item.filter({ hasText: text });
+    await target.waitFor({ state: 'visible', timeout });
+    return (await item.innerText()).trim();
+  }
+
+  /** Drags the primary sidebar's sash until the sidebar is `width` pixels wide. */
+  async resizeSidebar(width: number): Promise<void> {
+    const sash = this.page.locator('.monaco-sash.vertical.primary-sidebar-sash');
+    const [from, side] = [await sash.boundingBox({ timeout: this.timeout }), await this.sidebar.boundingBox({ timeout: this.timeout })];
+    if (!from || !side) throw new Error('the sidebar or its sash is not shown');
+    const y = from.y + from.height / 2;
+    await this.page.mouse.move(from.x + from.width / 2, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(side.x + width, y, { steps: 8 });
+    await this.page.mouse.up();
+    // A string, evaluated in the page: this project compiles without the DOM library.
+    await this.page.waitForFunction(
+      `Math.abs((document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) - ${Number(width)}) <= 4`,
+      undefined, { timeout: this.timeout });
+  }
+
   treeItem(label: Label): Locator {
     return this.sidebar.locator('[role="treeitem"]')
       .filter({ has: this.page.locator('.label-name', { hasText: exact(label) }) }).first();
@@ -159,23 +247,71 @@ export class Workbench {
     return item;
   }
 
-  async treeItemLabels(): Promise<string[]> {
-    return this.sidebar.locator('[role="treeitem"] .label-name').allInnerTexts();
+  /** Labels of the rendered rows, in order; `level` 1 = the roots only. */
+  async treeItemLabels(level?: number): Promise<string[]> {
+    const rows = level === undefined ? '[role="treeitem"]' : `[role="treeitem"][aria-level="${level}"]`;
+    return (await this.sidebar.locator(`${rows} .label-name`).allInnerTexts()).map((l) => l.trim());
   }
 
+  /** Waits until a row's description matches (string = exact, as labels); returns it. */
+  async waitForTreeItemDescription(label: Label, description: Label, timeout = this.timeout): Promise<string> {
+    const text = (await this.waitForTreeItem(label, timeout)).locator('.label-description', { hasText: exact(description) }).first();
+    await text.waitFor({ state: 'visible', timeout });
+    return (await text.innerText()).trim();
+  }
+
+  /** The description beside a row's label now ('' when it has none). */
+  async treeItemDescription(label: Label): Promise<string> {
+    const description = (await this.waitForTreeItem(label)).locator('.label-description');
+    return (await description.count()) > 0 ? (await description.first().innerText()).trim() : '';
+  }
+
+  /**
+   * Every notification message now. Read from the notifications center, opened for
+   * the moment (and closed again) unless it is open already: the workbench shows no toasts at all
+   * while code-server runs with the smoke-test driver, which this host needs (VS Code's
+   * NotificationsToasts.addToast returns early when `enableSmokeTestDriver` is set).
+   */
   async notifications(): Promise<string[]> {
-    return this.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+    return this.inNotificationCenter(async (center) =>
+      (await center.locator('.notification-list-item-message').allInnerTexts()).map((m) => m.trim()));
   }
 
+  /** Waits for a notification whose message matches (string = substring), in the center as above. */
   async waitForNotification(text: Label, timeout = this.timeout): Promise<string> {
     const toast = this.page.locator('.notifications-toasts .notification-list-item-message', { hasText: text }).first();
-    await toast.waitFor({ state: 'visible', timeout });
-    return toast.innerText();
+    if (await toast.isVisible()) return (await toast.innerText()).trim();
+    return this.inNotificationCenter(async (center) => {
+      const item = center.locator('.notification-list-item-message', { hasText: text }).first();
+      await item.waitFor({ state: 'visible', timeout });
+      return (await item.innerText()).trim();
+    });
   }
 
-  async screenshot(name: string): Promise<string> {
-    fs.mkdirSync(resultsDir, { recursive: true });
-    const file = path.join(resultsDir, `${name}.png`);
+  /** Opening the center (the status bar bell) moves focus: a quick input that is open closes. */
+  private async inNotificationCenter<T>(read: (center: Locator) => Promise<T>): Promise<T> {
+    const center = this.page.locator('.notifications-center');
+    const bell = this.page.locator('.part.statusbar .statusbar-item[id="status.notifications"] a').first();
+    const wasOpen = await center.isVisible();
+    if (!wasOpen) {
+      await bell.click({ timeout: this.timeout });
+      await center.waitFor({ state: 'visible', timeout: this.timeout });
+    }
+    try {
+      return await read(center);
+    } finally {
+      if (!wasOpen) {
+        await bell.click({ timeout: this.timeout });
+        await center.waitFor({ state: 'hidden', timeout: this.timeout });
+      }
+    }
+  }
+
+  /** The whole workbench window as `<dir>/<name>.png` (default dir test-results/; relative = to the repo). */
+  async screenshot(name: string, options: { dir?: string } = {}): Promise<string> {
+    const dir = options.dir === undefined ? resultsDir : path.resolve(repoRoot, options.dir);
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${name}.png`);
     await this.page.screenshot({ path: file });
     return file;
   }
