@@ -1,10 +1,12 @@
-// The transport: one undici pool for the API origin, auth + User-Agent headers, JSON in and out,
-// timeouts, and the retry loop of retry.ts. Resource modules build paths and call `request`.
+// The transport: one undici dispatcher for the API origin (direct or through a proxy: proxy.ts),
+// auth + User-Agent headers, JSON in and out, timeouts, and the retry loop of retry.ts.
+// Resource modules build paths and call `request`.
 import { performance } from 'node:perf_hooks';
-import { Pool, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { AbortedError, ApiError, ConfigError, EnclaveError, ResponseFormatError } from './errors';
 import { fromResponse, fromThrown, redactor, type Timeouts } from './failures';
 import type { CallOptions, ClientOptions, RequestEvent, RequestOptions, Transport } from './options';
+import { createDispatcher } from './proxy';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, retryReason, sleep, type ResolvedRetryOptions } from './retry';
 import { withArray } from './shapes';
 import { parseBaseUrl, withQuery } from './url';
@@ -51,11 +53,12 @@ export class EnclaveClient implements Transport {
     this.ownsDispatcher = !options.dispatcher;
     this.dispatcher =
       options.dispatcher ??
-      new Pool(origin, {
+      createDispatcher(origin, {
         connections: Math.max(1, options.maxConnections ?? 16),
-        connect: { timeout: this.timeouts.connectMs },
-        headersTimeout: this.timeouts.headersMs,
-        bodyTimeout: this.timeouts.bodyMs,
+        timeouts: this.timeouts,
+        proxy: options.proxy,
+        ca: options.ca,
+        systemCertificates: options.systemCertificates,
       });
   }
 

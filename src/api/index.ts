@@ -29,3 +29,5 @@ export { MAX_PER_PAGE, walkLinksSequentially, walkPages, fetchPage, collect } fr
 export { MAX_BULK_IDS } from './bulk';
 export type { RetryOptions } from './retry';
 export { DEFAULT_BASE_URL, isLoopbackHost } from './url';
+export { proxyRoute } from './proxy';
+export type { ProxyOptions, Route } from './proxy';

@@ -2,6 +2,7 @@
 // callers can import them as types only.
 import type { Dispatcher } from 'undici';
 import type { EnclaveError } from './errors';
+import type { ProxyOptions } from './proxy';
 import type { RetryOptions } from './retry';
 import type { ShapeCheck } from './shapes';
 import type { QueryValue } from './url';
@@ -48,6 +49,12 @@ export interface ClientOptions {
   pageConcurrency?: number;
   /** Connections of the client's own pool. Default 16. Ignored with `dispatcher`. */
   maxConnections?: number;
+  /** Tunnel through this proxy (CONNECT) unless the API host is loopback or in `noProxy`. Ignored with `dispatcher`. */
+  proxy?: ProxyOptions;
+  /** Extra PEM CA certificates to trust on top of Node's defaults (e.g. a company CA). Ignored with `dispatcher`. */
+  ca?: readonly string[];
+  /** Also trust the OS certificate store where this Node can read it (Node ≥ 22.15). Default true. */
+  systemCertificates?: boolean;
   /** Injected transport. The caller owns it: `dispose()` does not close it. */
   dispatcher?: Dispatcher;
   onRequest?: (event: RequestEvent) => void;

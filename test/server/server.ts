@@ -1,5 +1,7 @@
-// MockEnclaveServer: an Enclave-compatible management API on loopback, over Node's own http.
+// MockEnclaveServer: an Enclave-compatible management API on loopback, over Node's own http
+// (or https, with `tls`).
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { TokenRegistry } from './auth';
 import { Fault, FaultOptions, FaultQueue } from './faults';
@@ -24,6 +26,8 @@ export interface MockServerOptions {
   latencyMs?: number;
   /** Epoch ms the seed data is timed against; default: a fixed instant derived from the seed. */
   now?: number;
+  /** Serve HTTPS with this PEM key and certificate (url becomes https://). Default: plain HTTP. */
+  tls?: { key: string; cert: string };
 }
 
 type DataOptions = Required<Pick<MockServerOptions, 'seed' | 'orgs' | 'systemsPerOrg' | 'keysPerOrg' | 'unapprovedPerOrg'>> & { now?: number };
@@ -58,7 +62,7 @@ export class MockEnclaveServer implements SimTarget {
     const address = http.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     const host = options.host ?? '127.0.0.1';
-    this.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    this.url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
     http.on('connection', (s: Socket) => {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
@@ -71,7 +75,7 @@ export class MockEnclaveServer implements SimTarget {
   }
 
   static async start(options: MockServerOptions = {}): Promise<MockEnclaveServer> {
-    const http = createServer();
+    const http: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }) : createServer();
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
       http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
