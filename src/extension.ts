@@ -9,6 +9,7 @@ import { TokenStore } from './auth/tokenStore';
 import type { CommandContext } from './commands/context';
 import { registerCommands } from './commands/registry';
 import { userAgentFor } from './model/clientFactory';
+import { readNetworkOptions } from './model/httpSettings';
 import { Session } from './model/session';
 import { EnclaveStore } from './model/store';
 import { RecordingLog, type EnclaveExtensionApi } from './testApi';
@@ -34,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
   await adoptDemoToken(context, tokens, log);
 
   const version = String(context.extension.packageJSON?.version ?? '0.0.0');
-  const session = new Session(tokens, log, { userAgent: userAgentFor(version, vscode.version), log });
+  const session = new Session(tokens, log, { userAgent: userAgentFor(version, vscode.version), log, network: readNetworkOptions });
   active = session;
   const store = new EnclaveStore(session, log);
   const treeDataProvider = new EnclaveTreeProvider(store, session);

@@ -1,31 +1,49 @@
 /**
  * Builds API clients the same way everywhere (the session's client and sign-in's throwaway
- * one): User-Agent, token registered for redaction, and every request logged — method, path,
- * status, duration; never a header, never the origin's token.
+ * one): User-Agent, token registered for redaction, VS Code's proxy and certificate settings,
+ * and every request logged — method, path, status, duration; never a header, never the
+ * origin's token, never the proxy's credentials.
  */
-import type { ClientOptions, EnclaveClient, RequestEvent, RetryInfo } from '../api';
+import type { ClientOptions, EnclaveClient, RequestEvent, RetryInfo, Route } from '../api';
 import { detailsFor } from '../commands/describeError';
 import type { Log } from '../ui/log';
 import { loadApi } from './apiLoader';
+import { proxySecrets, type NetworkOptions } from './proxySettings';
 
 export interface ClientFactoryOptions {
   /** e.g. "enclave-vscode/0.1.0 (VS Code 1.95.0)": the API rejects requests without a User-Agent. */
   readonly userAgent: string;
   readonly log: Log;
+  /** The proxy and certificate settings in force, read each time a client is built. */
+  readonly network?: () => NetworkOptions;
 }
 
 export function createClient(factory: ClientFactoryOptions, baseUrl: string, token: string, overrides: Partial<ClientOptions> = {}): EnclaveClient {
   const { log } = factory;
   log.addSecret(token);
-  const { EnclaveClient: Client } = loadApi();
-  return new Client({
+  const network = factory.network?.();
+  for (const secret of proxySecrets(network?.proxy)) log.addSecret(secret);
+  const { EnclaveClient: Client, proxyRoute } = loadApi();
+  const options: ClientOptions = {
     baseUrl,
     token,
     userAgent: factory.userAgent,
+    proxy: network?.proxy,
+    systemCertificates: network?.systemCertificates,
     onRequest: (event) => logRequest(log, event),
     onRetry: (info) => logRetry(log, info),
     ...overrides,
-  });
+  };
+  const client = new Client(options);
+  log.debug(`Network: ${client.origin} ${describeRoute(proxyRoute(client.origin, options.proxy), network?.proxySource)}`);
+  return client;
+}
+
+function describeRoute(route: Route, source: string | undefined): string {
+  if (route.kind === 'proxy') return `through the proxy ${route.proxy} (from ${source ?? 'the client options'})`;
+  if (route.reason === 'loopback') return 'directly (loopback is never proxied)';
+  if (route.reason === 'noProxy') return 'directly (listed in http.noProxy / NO_PROXY)';
+  return 'directly (no proxy configured)';
 }
 
 function logRequest(log: Log, event: RequestEvent): void {

@@ -15,6 +15,7 @@ import type { CommandContext, SessionApi } from '../commands/context';
 import { apiUrl, originOf } from '../config';
 import type { Log } from '../ui/log';
 import { createClient, type ClientFactoryOptions } from './clientFactory';
+import { affectsNetworkOptions } from './httpSettings';
 import type { ConnectionState } from './connection';
 import { NotSignedInError } from './notSignedIn';
 import { ConnectionTracker } from './connectionTracker';
@@ -57,6 +58,7 @@ export class Session implements SessionApi, vscode.Disposable {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('enclave.apiUrl') && apiUrl() !== this.binding.url) void this.rebind('enclave.apiUrl changed');
+        else if (affectsNetworkOptions(e)) void this.rebind('proxy or certificate settings changed');
       }),
       tokens.onDidChange((origin) => void this.followTokenChange(origin)),
     );
