@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { adoptDemoToken } from './auth/demoToken';
+import { watchTokenPersistence } from './auth/persistence';
 import { TokenStore } from './auth/tokenStore';
 import type { CommandContext } from './commands/context';
 import { registerCommands } from './commands/registry';
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
   const version = String(context.extension.packageJSON?.version ?? '0.0.0');
   const session = new Session(tokens, log, { userAgent: userAgentFor(version, vscode.version), log, network: readNetworkOptions });
   active = session;
+  context.subscriptions.push(watchTokenPersistence(context, tokens, log, session.ready().then(() => session.origin)));
   const store = new EnclaveStore(session, log);
   const treeDataProvider = new EnclaveTreeProvider(store, session);
   const view = vscode.window.createTreeView<EnclaveNode>('enclave.networks', { treeDataProvider, showCollapseAll: true, canSelectMany: true });
