@@ -50,7 +50,9 @@ export function proxyRoute(origin: string, proxy: ProxyOptions | undefined): Rou
 
 export function createDispatcher(origin: string, options: DispatcherOptions): Dispatcher {
   const { connectMs, headersMs, bodyMs } = options.timeouts;
-  const trust = tlsTrustOptions(trustedCertificates({ ca: options.ca, systemCertificates: options.systemCertificates }));
+  // rejectUnauthorized is spelled out so NODE_TLS_REJECT_UNAUTHORIZED=0 in the environment
+  // cannot switch off the check of the API's certificate either.
+  const trust = { ...tlsTrustOptions(trustedCertificates({ ca: options.ca, systemCertificates: options.systemCertificates })), rejectUnauthorized: true };
   const pool = { connections: options.connections, headersTimeout: headersMs, bodyTimeout: bodyMs };
   const route = proxyRoute(origin, options.proxy);
   if (route.kind === 'direct' || !options.proxy) return new Pool(origin, { ...pool, connect: { timeout: connectMs, ...trust } });

@@ -112,6 +112,24 @@ describe('api proxy and TLS (loopback CONNECT proxy, HTTPS mock API)', () => {
     assert.equal((await client({ baseUrl: api.url, ca: [pki.caCert] }).getOrgs()).length, 2);
   });
 
+  it('keeps verifying the API certificate when NODE_TLS_REJECT_UNAUTHORIZED=0 is in the environment', async () => {
+    const previous = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    const quiet = process.emitWarning;
+    process.emitWarning = () => undefined; // Node's "makes TLS connections insecure" warning
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+    try {
+      for (const options of [{ baseUrl: api.url }, { baseUrl: PROXIED_URL, proxy: { url: proxy.url } }]) {
+        const error = await failure(client(options));
+        assert.match(error.code ?? '', /CERT|SIGNATURE|ISSUER/, `a certificate failure, got ${error.code}`);
+      }
+      assert.equal(api.requests.length, 0);
+    } finally {
+      if (previous === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = previous;
+      process.emitWarning = quiet;
+    }
+  });
+
   it('rejects a certificate issued for another name, even with the CA', async () => {
     // The proxy sends the tunnel to the mock, whose certificate does not name this host.
     await proxy.close();
