@@ -3,7 +3,7 @@
 // Resource modules build paths and call `request`.
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
-import { AbortedError, ApiError, ConfigError, EnclaveError, ResponseFormatError } from './errors';
+import { AbortedError, ApiError, ConfigError, EnclaveError, ResponseFormatError, type Where } from './errors';
 import { fromResponse, fromThrown, redactor, type Timeouts } from './failures';
 import type { CallOptions, ClientOptions, RequestEvent, RequestOptions, Transport } from './options';
 import { createDispatcher } from './proxy';
@@ -15,11 +15,6 @@ import { SystemsApi } from './systems';
 import { UnapprovedSystemsApi } from './unapprovedSystems';
 import { EnrolmentKeysApi } from './enrolmentKeys';
 import type { AccountOrganisation, AccountOrganisationList } from './types';
-
-interface Where {
-  method: string;
-  path: string;
-}
 
 export class EnclaveClient implements Transport {
   readonly origin: string;

@@ -16,6 +16,12 @@ export interface BulkProgress {
   idsTotal: number;
 }
 
+/** The request an error is about: method and API-relative path + query (never the origin). */
+export interface Where {
+  method: string;
+  path: string;
+}
+
 export abstract class EnclaveError extends Error {
   abstract readonly kind: EnclaveErrorKind;
   readonly method?: string;
@@ -23,7 +29,7 @@ export abstract class EnclaveError extends Error {
   /** Set by bulk calls when earlier chunks had already been applied. */
   bulkProgress?: BulkProgress;
 
-  constructor(message: string, where?: { method: string; path: string }, cause?: unknown) {
+  constructor(message: string, where?: Where, cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = new.target.name;
     if (where) {
@@ -42,11 +48,6 @@ export abstract class EnclaveError extends Error {
 
 export function isEnclaveError(e: unknown): e is EnclaveError {
   return e instanceof EnclaveError;
-}
-
-interface Where {
-  method: string;
-  path: string;
 }
 
 // ---- HTTP status errors -------------------------------------------------------------

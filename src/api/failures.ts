@@ -1,12 +1,7 @@
 // Turns what undici throws and what a failed response carries into the typed errors of
 // errors.ts. Kept apart from client.ts so the transport reads as a straight line.
-import { AbortedError, ApiError, apiErrorFor, EnclaveError, NetworkError, TimeoutError, type TimeoutPhase } from './errors';
+import { AbortedError, ApiError, apiErrorFor, EnclaveError, NetworkError, TimeoutError, type TimeoutPhase, type Where } from './errors';
 import type { ProblemDetails } from './types';
-
-interface Where {
-  method: string;
-  path: string;
-}
 
 export interface Timeouts {
   connectMs: number;

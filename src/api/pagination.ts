@@ -6,7 +6,7 @@
 // walk: a partial list is never presented as complete. Every outstanding request is aborted
 // when the walk ends for any reason — error, the consumer's `break`, or the caller's signal.
 import { setMaxListeners } from 'node:events';
-import { AbortedError } from './errors';
+import { AbortedError, type Where } from './errors';
 import type { CallOptions, Transport, WalkOptions } from './options';
 import { aPage } from './shapes';
 import type { Page } from './types';
@@ -70,7 +70,7 @@ export async function* walkPages<T>(t: Transport, path: string, query: Query, op
   }
 }
 
-function* itemsOf<T>(page: Page<T>, caller: AbortSignal | undefined, where: { method: string; path: string }): Generator<T> {
+function* itemsOf<T>(page: Page<T>, caller: AbortSignal | undefined, where: Where): Generator<T> {
   for (const item of page.items) {
     if (caller?.aborted) throw new AbortedError(where);
     yield item;

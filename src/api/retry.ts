@@ -16,7 +16,7 @@
 //   triple the user's wait. For a read, a fresh attempt is cheap and often lands elsewhere.
 // Not retried: other 4xx (the answer will not change), 500 (usually a deterministic server bug),
 // malformed responses, and the caller's abort.
-import { AbortedError, ApiError, EnclaveError, NetworkError, TimeoutError } from './errors';
+import { AbortedError, ApiError, EnclaveError, NetworkError, TimeoutError, type Where } from './errors';
 
 export interface RetryOptions {
   maxRetries?: number;
@@ -75,7 +75,7 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
 }
 
 /** Resolves after `ms`, or rejects with AbortedError the moment `signal` fires. */
-export function sleep(ms: number, signal?: AbortSignal, where?: { method: string; path: string }): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal, where?: Where): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new AbortedError(where));
     const onAbort = (): void => {
