@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { nodeId, type EnclaveNode, type ListKind } from '../../src/tree/nodes';
-import { Harness, waitFor } from './support/harness';
+import { Harness, setApiUrl, waitFor } from './support/harness';
 
 type Node<T extends EnclaveNode['type']> = Extract<EnclaveNode, { type: T }>;
 
@@ -41,6 +41,22 @@ describe('tree', () => {
       assert.strictEqual((tree.iconPath as vscode.ThemeIcon).id, 'organization');
       assert.strictEqual(tree.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     }
+  });
+
+  it('asks for the organisations once when the view opens: the tree takes the session\'s answer', async () => {
+    // A first view from scratch: away to the default URL (no token there: signed out, nothing
+    // cached) and back, which connects again, while the view is opened.
+    await setApiUrl(h.api, undefined);
+    await h.waitForState('signedOut');
+    h.server.clearRequests();
+    await setApiUrl(h.api, h.url);
+    await vscode.commands.executeCommand('enclave.networks.focus');
+    const rows = await h.children();
+    assert.deepStrictEqual(rows.map((r) => r.id), orgs().map((o) => nodeId.org(o.id)));
+    // One more round trip: a second GET /account/orgs sent for the first rows would have reached
+    // the server before this expansion's answer came back.
+    await h.children(rows[0]);
+    assert.strictEqual(h.requests('GET', /^\/account\/orgs$/).length, 1, 'GET /account/orgs requests');
   });
 
   it('shows Systems, Enrolment keys and Pending approval with the server\'s totals', async () => {
