@@ -61,12 +61,7 @@ describe('security: the token stays where it belongs', function () {
     h = await Harness.start();
     orgId = h.server.store.orgs[0].id;
   });
-  beforeEach(async () => {
-    h.prompter.reset();
-    h.server.clearRequests();
-    if (h.api.session.apiUrl !== h.url) await setApiUrl(h.api, h.url);
-    if (h.api.session.state.kind !== 'connected') await h.signIn();
-  });
+  beforeEach(() => h.resetTo('connected'));
   after(() => h.stop());
 
   const systemRows = async (): Promise<Of<'system'>[]> => {

@@ -16,12 +16,7 @@ describe('session', () => {
   before(async () => {
     h = await Harness.start();
   });
-  beforeEach(async () => {
-    h.prompter.reset();
-    h.server.clearRequests();
-    if (h.api.session.apiUrl !== h.url) await setApiUrl(h.api, h.url);
-    if (h.api.session.state.kind !== 'connected') await h.signIn();
-  });
+  beforeEach(() => h.resetTo('connected'));
   after(() => h.stop());
 
   it('sends the User-Agent the API requires, and the token only as a bearer header', async () => {

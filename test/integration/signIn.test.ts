@@ -13,12 +13,7 @@ describe('sign in', () => {
   before(async () => {
     h = await Harness.start({ signIn: false });
   });
-  beforeEach(async () => {
-    h.prompter.reset();
-    h.server.clearRequests();
-    if (h.api.session.apiUrl !== h.url) await setApiUrl(h.api, h.url);
-    if (h.api.session.state.kind !== 'signedOut') await h.signOut();
-  });
+  beforeEach(() => h.resetTo('signedOut'));
   after(() => h.stop());
 
   it('refuses badly formed tokens as the user types, and sends and saves nothing', async () => {

@@ -5,7 +5,7 @@
  *
  *   let h: Harness;
  *   before(async () => { h = await Harness.start(); });      // options: see HarnessOptions
- *   beforeEach(() => h.prompter.reset());
+ *   beforeEach(() => h.prompter.reset());                   // or h.resetTo('connected' | 'signedOut')
  *   after(() => h.stop());
  *
  *   const orgs = await h.children();                         // root rows once nothing is "Loading…"
@@ -121,6 +121,19 @@ export class Harness {
       const state = this.api.session.state;
       return state.kind === kind ? (state as Extract<ConnectionState, { kind: K }>) : undefined;
     }, timeoutMs);
+  }
+
+  /**
+   * Between the tests of a file that moves the URL or the sign-in: a fresh prompter script and
+   * request log, `enclave.apiUrl` back on this server, and connected or signed out as asked.
+   */
+  async resetTo(state: 'connected' | 'signedOut'): Promise<void> {
+    this.prompter.reset();
+    this.server.clearRequests();
+    if (this.api.session.apiUrl !== this.url) await setApiUrl(this.api, this.url);
+    const now = this.api.session.state.kind;
+    if (state === 'connected' && now !== 'connected') await this.signIn();
+    if (state === 'signedOut' && now !== 'signedOut') await this.signOut();
   }
 
   /** Children of a node (root when omitted) once none of them is a "Loading…" row. */
