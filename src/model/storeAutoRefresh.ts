@@ -48,10 +48,6 @@ export class AutoRefreshScheduler {
     this.timer = this.clock.setTimeout(() => this.tick(), due);
   }
 
-  get scheduled(): boolean {
-    return this.timer !== undefined;
-  }
-
   dispose(): void {
     this.disposed = true;
     this.cancel();
