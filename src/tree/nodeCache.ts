@@ -1,7 +1,6 @@
 import type { AccountOrganisation } from '../api/types';
+import { LIST_KIND_NAMES } from '../model/listKinds';
 import { nodeId, type ListKind, type ListNode, type OrgNode } from './nodes';
-
-const KINDS: readonly string[] = ['systems', 'enrolmentKeys', 'pending'];
 
 /**
  * VS Code finds the element to refresh by object identity, so an organisation or list row must
@@ -46,7 +45,7 @@ export function parseNodeId(id: string): ParsedId | undefined {
   const parts = id.split('/');
   if (parts[0] !== 'org' || !parts[1]) return undefined;
   if (parts.length === 2) return { orgId: parts[1] };
-  if (!KINDS.includes(parts[2])) return undefined;
   const kind = parts[2] as ListKind;
+  if (!LIST_KIND_NAMES.includes(kind)) return undefined;
   return parts.length === 3 ? { orgId: parts[1], kind } : { orgId: parts[1], kind, rest: parts.slice(3).join('/') };
 }
