@@ -1,5 +1,5 @@
 /**
- * A tree row as plain data: what provider.ts turns into a vscode.TreeItem. Keeping it free of
+ * A tree row as plain data: what treeItem.ts turns into a vscode.TreeItem. Keeping it free of
  * `vscode` lets unit tests check every label, description, icon and context value directly.
  */
 export interface ItemView {

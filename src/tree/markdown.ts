@@ -4,7 +4,7 @@
  * inert text: every ASCII punctuation character is backslash-escaped (CommonMark allows that
  * for all of them), so no emphasis, link, image, raw HTML, entity or `command:` link can form;
  * line breaks become spaces so a value cannot start a heading, list or code block of its own.
- * The MarkdownString is also created untrusted and without HTML (see provider.ts).
+ * The MarkdownString is also created untrusted and without HTML (see treeItem.ts).
  */
 const PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
 // C0/C1 controls, line and paragraph separators, and bidi overrides that could disguise text.
