@@ -9,6 +9,7 @@
 import type { EnclaveClient } from '../api';
 import type { AccountOrganisation, EnclaveSystem, EnrolmentKey, Page, UnapprovedSystem } from '../api/types';
 import type { EnclaveNode } from '../tree/nodes';
+import { usesText } from '../tree/words';
 import { BACK } from '../ui/prompter';
 import { getPrompter } from '../ui/prompterHolder';
 import { keyName, systemName } from '../ui/promptsText';
@@ -32,11 +33,6 @@ interface EntityKindSpec<T> {
   fetch(client: EnclaveClient, orgId: string, page: number, perPage: number): Promise<Page<T>>;
 }
 
-function uses(key: EnrolmentKey): string {
-  if (key.usesRemaining < 0) return 'unlimited uses';
-  return key.usesRemaining === 1 ? '1 use left' : `${key.usesRemaining} uses left`;
-}
-
 const ENTITY_KINDS: { readonly [K in EntityKind]: EntityKindSpec<EntityOf[K]> } = {
   system: {
     entityOf: (node) => (node as Extract<EnclaveNode, { type: 'system' }>).system,
@@ -48,7 +44,7 @@ const ENTITY_KINDS: { readonly [K in EntityKind]: EntityKindSpec<EntityOf[K]> } 
   key: {
     entityOf: (node) => (node as Extract<EnclaveNode, { type: 'key' }>).key,
     label: keyName,
-    description: (k) => [k.isEnabled ? undefined : 'Disabled', k.type === 'Ephemeral' ? 'Ephemeral' : undefined, `${k.approvalMode} approval`, uses(k)].filter(Boolean).join(' · '),
+    description: (k) => [k.isEnabled ? undefined : 'Disabled', k.type === 'Ephemeral' ? 'Ephemeral' : undefined, `${k.approvalMode} approval`, usesText(k.usesRemaining)].filter(Boolean).join(' · '),
     fetch: (client, orgId, page, perPage) => client.enrolmentKeys.list(orgId, { includeDisabled: true, page, perPage }),
   },
   pending: {
