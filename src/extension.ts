@@ -13,13 +13,12 @@ import { userAgentFor } from './model/clientFactory';
 import { readNetworkOptions } from './model/httpSettings';
 import { Session } from './model/session';
 import { EnclaveStore } from './model/store';
-import { RecordingLog, type EnclaveExtensionApi } from './testApi';
+import { createTestApi, RecordingLog, type EnclaveExtensionApi } from './testApi';
 import type { EnclaveNode } from './tree/nodes';
 import { EnclaveTreeProvider } from './tree/provider';
 import { registerAutoRefresh } from './ui/autoRefresh';
 import { ContextKeys } from './ui/contextKeys';
 import { Log } from './ui/log';
-import { BACK } from './ui/prompter';
 import { setPrompter } from './ui/prompterHolder';
 import { StatusBar } from './ui/statusBar';
 import { WindowPrompter } from './ui/windowPrompter';
@@ -70,27 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
   log.info(`Enclave ${version} activated (${vscode.ExtensionMode[context.extensionMode]} mode); API ${session.apiUrl}`);
 
   if (!testable) return undefined;
-  return {
-    session,
-    store,
-    log,
-    commandContext: ctx,
-    setPrompter,
-    restorePrompter: () => setPrompter(windowPrompter),
-    tree: {
-      getChildren: (node?: EnclaveNode) => treeDataProvider.getChildren(node),
-      getTreeItem: (node: EnclaveNode) => treeDataProvider.getTreeItem(node),
-    },
-    logLines: () => [...(log as RecordingLog).lines],
-    status: () => statusBar.current(),
-    back: BACK,
-    contextKeys: () => contextKeys.current(),
-    storedToken: (origin?: string) => Promise.resolve(tokens.get(origin ?? session.origin ?? '')),
-    signInWithToken: async (token: string) => {
-      if (!session.origin) throw new Error(`enclave.apiUrl is not a URL: ${session.apiUrl}`);
-      if (!(await session.acceptToken(session.origin, token))) throw new Error(`Signing in with the given token failed: ${session.state.kind}`);
-    },
-  };
+  return createTestApi({ session, store, log, commandContext: ctx, tree: treeDataProvider, statusBar, contextKeys, tokens, windowPrompter });
 }
 
 /** Closes the HTTP pool and the recovery timer; the rest goes with context.subscriptions. */

@@ -5,12 +5,14 @@
  * assertions). Production activations return nothing, so none of this is reachable there.
  */
 import type * as vscode from 'vscode';
+import type { TokenStore } from './auth/tokenStore';
 import type { CommandContext, StoreApi } from './commands/context';
 import type { Session } from './model/session';
 import type { EnclaveNode } from './tree/nodes';
 import type { ContextKeys } from './ui/contextKeys';
 import { Log } from './ui/log';
-import type { Prompter } from './ui/prompter';
+import { BACK, type Prompter } from './ui/prompter';
+import { setPrompter } from './ui/prompterHolder';
 import type { StatusView } from './ui/statusBar';
 
 export interface EnclaveExtensionApi {
@@ -57,4 +59,43 @@ export class RecordingLog extends Log {
   override info(message: string): void { this.keep('info', message); super.info(message); }
   override warn(message: string): void { this.keep('warn', message); super.warn(message); }
   override error(message: string): void { this.keep('error', message); super.error(message); }
+}
+
+/** The live objects activate() built, from which the test API is made. */
+export interface TestApiSources {
+  readonly session: Session;
+  readonly store: StoreApi;
+  readonly log: Log;
+  readonly commandContext: CommandContext;
+  readonly tree: EnclaveExtensionApi['tree'];
+  readonly statusBar: { current(): StatusView };
+  readonly contextKeys: ContextKeys;
+  readonly tokens: TokenStore;
+  /** The prompter activation installed, which restorePrompter puts back. */
+  readonly windowPrompter: Prompter;
+}
+
+export function createTestApi(from: TestApiSources): EnclaveExtensionApi {
+  const { session, log } = from;
+  return {
+    session,
+    store: from.store,
+    log,
+    commandContext: from.commandContext,
+    setPrompter,
+    restorePrompter: () => setPrompter(from.windowPrompter),
+    tree: {
+      getChildren: (node?: EnclaveNode) => from.tree.getChildren(node),
+      getTreeItem: (node: EnclaveNode) => from.tree.getTreeItem(node),
+    },
+    logLines: () => (log instanceof RecordingLog ? [...log.lines] : []),
+    status: () => from.statusBar.current(),
+    back: BACK,
+    contextKeys: () => from.contextKeys.current(),
+    storedToken: (origin?: string) => Promise.resolve(from.tokens.get(origin ?? session.origin ?? '')),
+    signInWithToken: async (token: string) => {
+      if (!session.origin) throw new Error(`enclave.apiUrl is not a URL: ${session.apiUrl}`);
+      if (!(await session.acceptToken(session.origin, token))) throw new Error(`Signing in with the given token failed: ${session.state.kind}`);
+    },
+  };
 }
