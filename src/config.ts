@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
 
+/**
+ * The same URL as DEFAULT_BASE_URL in src/api/url.ts, written again because code outside src/api
+ * imports only types from it: the client bundle (with undici) loads on the first request.
+ */
 export const DEFAULT_API_URL = 'https://api.enclave.io';
 
 /**
