@@ -20,7 +20,6 @@ function fromNode(node: EnclaveNode | undefined): Copied | undefined {
     case 'org':
       return { what: 'organisation ID', id: node.org.orgId, name: node.org.orgName };
     case 'system':
-      return { what: 'system ID', id: node.system.systemId, name: systemName(node.system) };
     case 'pending':
       return { what: 'system ID', id: node.system.systemId, name: systemName(node.system) };
     case 'key':
