@@ -9,6 +9,11 @@ export interface TokenGrant {
   orgs: 'all' | 'first' | readonly string[];
   /** Lacks the ReadOrgList scope: GET /account/orgs answers 403. */
   noOrgList: boolean;
+  /**
+   * Organisations the token lists but may not use: every `/org/{orgId}/…` request answers 403
+   * (a role or partner grant that stops short of the API), while the others work as usual.
+   */
+  forbidden?: readonly string[];
 }
 
 export type AuthResult = { grant: TokenGrant } | { reply: Reply };
@@ -50,6 +55,11 @@ export function visibleOrgs(grant: TokenGrant, store: Store): OrgState[] {
   if (grant.orgs === 'first') return store.orgs.slice(0, 1);
   const ids = new Set(grant.orgs.map((id) => id.toLowerCase()));
   return store.orgs.filter((o) => ids.has(o.id));
+}
+
+/** True when the token lists the organisation but may not use it (answered with 403). */
+export function isForbiddenOrg(grant: TokenGrant, orgId: string): boolean {
+  return (grant.forbidden ?? []).some((id) => id.toLowerCase() === orgId.toLowerCase());
 }
 
 /** The org when the token may see it; unknown and forbidden look the same (404) to the caller. */

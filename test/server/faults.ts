@@ -1,19 +1,27 @@
 // Fault injection: queued misbehaviours for the next N matching requests.
 // Faults are applied after latency and before the request reaches auth/routing, like a proxy
-// in front of the API would. Only `reset` with `partial` runs the real handler (its side effects
-// happen, then the connection dies mid-body, as when a response is lost on the way back).
+// in front of the API would. Only `reset` with `partial` and `stall` with `applied` run the real
+// handler (its side effects happen, then the answer is lost on the way back or never comes).
 
 export type RetryAfter = number | Date | string;
 
 export type Fault =
   /** 429 problem with Retry-After: a number is seconds, a Date is sent as an HTTP-date. */
   | { kind: 'rateLimit'; retryAfter?: RetryAfter }
-  /** 5xx (or any status); body 'problem' (default for 500/503) or 'html' as nginx sends (default for 502/504). */
-  | { kind: 'error'; status?: number; body?: 'problem' | 'html' | 'empty'; retryAfter?: RetryAfter }
+  /**
+   * 5xx (or any status); body 'problem' (default for 500/503) or 'html' as nginx sends (default
+   * for 502/504). `errors` makes the problem a validation problem with that field → messages map,
+   * for a refusal the mock's own rules would not make (the real API may be stricter).
+   */
+  | { kind: 'error'; status?: number; body?: 'problem' | 'html' | 'empty'; retryAfter?: RetryAfter; errors?: Record<string, string[]> }
   /** TCP reset; with `partial`, after the headers and half of the real body. */
   | { kind: 'reset'; partial?: boolean }
-  /** Accept and never answer (until the server closes); `afterHeaders` sends 200 headers first. */
-  | { kind: 'stall'; afterHeaders?: boolean }
+  /**
+   * Accept and never answer (until the server closes); `afterHeaders` sends 200 headers first.
+   * `applied` runs the real handler first, so its change happens although no answer ever comes
+   * (a create that timed out on the client's side but was made all the same).
+   */
+  | { kind: 'stall'; afterHeaders?: boolean; applied?: boolean }
   /** 200 with a JSON content type and a body that is not JSON. */
   | { kind: 'malformedJson'; body?: string }
   /** 200 with valid JSON of the wrong shape. */

@@ -1,6 +1,6 @@
 // Public surface of the local Enclave-compatible API server (tests, host tests, bench, demo).
 export { MockEnclaveServer } from './server';
-export type { MockServerOptions } from './server';
+export type { MockServerOptions, TokenOptions } from './server';
 export { Store } from './store';
 export type { OrgState, TagInfo } from './store';
 export type { EnrolDetails } from './store-enrol';

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Fault, MALFORMED_JSON, nginxErrorPage, retryAfterHeader, WRONG_SHAPE } from './faults';
 import type { Reply } from './http';
-import { problem } from './problems';
+import { problem, problemBody } from './problems';
 
 /** DOCS shows these on API responses (reference §6). */
 const COMMON_HEADERS = {
@@ -58,7 +58,9 @@ export async function applyFault(fault: Fault, t: FaultTarget): Promise<number> 
       const extra: Record<string, string> = fault.retryAfter === undefined ? {} : { 'retry-after': retryAfterHeader(fault.retryAfter) };
       const wire = style === 'html' ? raw(status, 'text/html', nginxErrorPage(status), extra)
         : style === 'empty' ? { status, headers: { ...COMMON_HEADERS, ...extra }, body: Buffer.alloc(0) }
-          : toWire({ ...problem(status, 'The server hit an unexpected condition (injected fault).'), headers: extra });
+          : fault.errors
+            ? toWire({ status, problem: true, headers: extra, body: { ...problemBody(status, 'See the errors property for details.', 'One or more validation errors occurred.'), errors: fault.errors } })
+            : toWire({ ...problem(status, 'The server hit an unexpected condition (injected fault).'), headers: extra });
       send(t.res, wire);
       return status;
     }
@@ -73,6 +75,7 @@ export async function applyFault(fault: Fault, t: FaultTarget): Promise<number> 
       return 0;
     }
     case 'stall':
+      if (fault.applied) t.compute();
       t.stalled.add(t.res);
       if (fault.afterHeaders) {
         t.res.writeHead(200, { ...COMMON_HEADERS, 'content-type': JSON_TYPE });

@@ -1,7 +1,7 @@
 // Route table and the request pipeline in front of every handler: User-Agent, route match,
 // bearer token, organisation access, then the handler.
 import type { IncomingHttpHeaders } from 'node:http';
-import { accessibleOrg, TokenRegistry } from './auth';
+import { accessibleOrg, isForbiddenOrg, TokenRegistry } from './auth';
 import { HttpError, OrgContext, Reply, RequestContext } from './http';
 import { notFound, problem } from './problems';
 import type { Store } from './store';
@@ -31,6 +31,9 @@ export class Router {
     this.add(method, `/org/:orgId${pattern}`, (ctx) => {
       const org = accessibleOrg(ctx.grant, ctx.store, ctx.params.orgId);
       if (!org) throw new HttpError(notFound('organisation', ctx.params.orgId));
+      if (isForbiddenOrg(ctx.grant, org.id)) {
+        throw new HttpError(problem(403, `Your access rights do not allow this request in organisation ${org.id}.`));
+      }
       return handler({ ...ctx, org });
     });
   }

@@ -1,6 +1,6 @@
 // Field rules shared by the create/patch routes. The API's own limits are not published; the
 // numbers below are plausible choices for the mock (see README "Open questions").
-import { isIPv4 } from 'node:net';
+import { isIP, isIPv4, isIPv6 } from 'node:net';
 import type { AutoExpire, GatewayRoute, IpConstraint } from '../../src/api/types';
 import { Bound, Errors, Schema, pascal } from './validation';
 
@@ -64,13 +64,42 @@ export function isCidr(v: string): boolean {
   return !!m && isIPv4(m[1]) && Number(m[2]) <= 32;
 }
 
-/** A range is a CIDR, a single address or `a.b.c.d - e.f.g.h` (reference §3.7). */
+/** An IPv4 address as a 32-bit number, for comparing the two ends of a range. */
+function ipv4Number(address: string): number {
+  return address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+}
+
+/**
+ * Why `range` is not an IP constraint the API takes, or undefined when it is: a CIDR block (IPv4
+ * /0–32, IPv6 /0–128), a single IPv4 or IPv6 address, or an IPv4 range `a.b.c.d - e.f.g.h` whose
+ * start is not after its end (reference §3.7).
+ */
+export function ipRangeProblem(range: string): string | undefined {
+  const invalid = `'${range}' is not an IP address, CIDR range or 'start - end' range.`;
+  const slash = range.lastIndexOf('/');
+  if (slash >= 0) {
+    const address = range.slice(0, slash);
+    const prefix = range.slice(slash + 1);
+    if (!/^\d{1,3}$/.test(prefix)) return invalid;
+    if (isIPv4(address)) return Number(prefix) <= 32 ? undefined : invalid;
+    if (isIPv6(address)) return Number(prefix) <= 128 ? undefined : invalid;
+    return invalid;
+  }
+  if (isIP(range) !== 0) return undefined;
+  const ends = range.split(/\s*-\s*/);
+  if (ends.length !== 2 || !ends.every((end) => isIPv4(end))) return invalid;
+  return ipv4Number(ends[0]) <= ipv4Number(ends[1]) ? undefined : `'${range}' starts after it ends: put the lower address first.`;
+}
+
+/** Each range once, as for tags and gateway subnets (the mock's choice: the reference is silent). */
 export function checkIpConstraints(list: Bound[], errors: Errors): IpConstraint[] {
+  const seen = new Set<string>();
   return list.map((c, i) => {
     const range = typeof c.range === 'string' ? c.range.trim() : '';
-    const parts = range.split(/\s*-\s*/);
-    const valid = isCidr(range) || isIPv4(range) || (parts.length === 2 && parts.every((p) => isIPv4(p)));
-    if (!valid) errors.add(`IpConstraints[${i}].Range`, `'${range}' is not an IP address, CIDR range or 'start - end' range.`);
+    const wrong = ipRangeProblem(range);
+    if (wrong) errors.add(`IpConstraints[${i}].Range`, wrong);
+    else if (seen.has(range)) errors.add('IpConstraints', `Range '${range}' appears more than once.`);
+    seen.add(range);
     return { range, description: (c.description as string | null | undefined) ?? null };
   });
 }

@@ -30,6 +30,12 @@ export interface MockServerOptions {
   tls?: { key: string; cert: string };
 }
 
+export interface TokenOptions {
+  orgIds?: string[];
+  noOrgList?: boolean;
+  forbiddenOrgIds?: string[];
+}
+
 type DataOptions = Required<Pick<MockServerOptions, 'seed' | 'orgs' | 'systemsPerOrg' | 'keysPerOrg' | 'unapprovedPerOrg'>> & { now?: number };
 
 const DEFAULTS: DataOptions = { seed: 1, orgs: 3, systemsPerOrg: 60, keysPerOrg: 12, unapprovedPerOrg: 4 };
@@ -97,9 +103,16 @@ export class MockEnclaveServer implements SimTarget {
     return this.faults.pending;
   }
 
-  /** A new token; by default it sees all orgs. `noOrgList` lacks the scope for GET /account/orgs (403). */
-  addToken(options: { orgIds?: string[]; noOrgList?: boolean } = {}): string {
-    return this.tokens.issue({ orgs: options.orgIds ? [...options.orgIds] : 'all', noOrgList: options.noOrgList ?? false });
+  /**
+   * A new token; by default it sees all orgs. `noOrgList` lacks the scope for GET /account/orgs
+   * (403); `forbiddenOrgIds` are listed by /account/orgs but answer 403 to every /org/{id} request.
+   */
+  addToken(options: TokenOptions = {}): string {
+    return this.tokens.issue({
+      orgs: options.orgIds ? [...options.orgIds] : 'all',
+      noOrgList: options.noOrgList ?? false,
+      forbidden: options.forbiddenOrgIds ? [...options.forbiddenOrgIds] : undefined,
+    });
   }
   /** Later requests with the token answer 401. */
   revokeToken(token: string): void {

@@ -4,11 +4,11 @@
 //   PUT /__sim/latency {ms}        → { latencyMs }
 //   POST /__sim/faults {fault, count?, method?, path?} → { pending }   DELETE /__sim/faults
 //   POST /__sim/reset {seed?, orgs?, systemsPerOrg?, keysPerOrg?, unapprovedPerOrg?, now?} → { orgs }
-//   POST /__sim/tokens {orgIds?, noOrgList?} → { token }   DELETE /__sim/tokens {token}
+//   POST /__sim/tokens {orgIds?, noOrgList?, forbiddenOrgIds?} → { token }   DELETE /__sim/tokens {token}
 //   POST /__sim/enrol {orgId, keyId, systemId?, description?, hostname?, platformType?, …} → the new entity
 import type { Fault, FaultOptions } from './faults';
 import type { Reply } from './http';
-import type { MockServerOptions } from './server';
+import type { MockServerOptions, TokenOptions } from './server';
 import { problem } from './problems';
 import type { RequestLogEntry } from './request-log';
 import type { EnrolDetails } from './store-enrol';
@@ -25,7 +25,7 @@ export interface SimTarget {
   clearFaults(): void;
   readonly pendingFaults: number;
   reset(options?: Partial<MockServerOptions>): void;
-  addToken(options?: { orgIds?: string[]; noOrgList?: boolean }): string;
+  addToken(options?: TokenOptions): string;
   revokeToken(token: string): void;
 }
 
@@ -68,7 +68,7 @@ export function simRoute(target: SimTarget, method: string, path: string, rawBod
         target.reset(body as Partial<MockServerOptions>);
         return { status: 200, body: { orgs: target.store.orgs.map((o) => o.id) } };
       case 'POST /__sim/tokens':
-        return { status: 200, body: { token: target.addToken(body as { orgIds?: string[]; noOrgList?: boolean }) } };
+        return { status: 200, body: { token: target.addToken(body as TokenOptions) } };
       case 'DELETE /__sim/tokens':
         target.revokeToken(String(body.token));
         return { status: 200, body: { revoked: true } };
