@@ -1,7 +1,7 @@
-// Edit Enrolment Key: description, approval, uses, tags and notes (retention for ephemeral
-// keys); only what changed is sent.
-import type { EnrolmentKey, EnrolmentKeyPatch } from '../api/types';
-import { promptKeyEdit, type KeyForm } from '../ui/promptsKeyEdit';
+// Edit Enrolment Key: description, approval, uses, tags, notes and IP constraints (retention for
+// ephemeral keys); only what changed is sent.
+import type { EnrolmentKey } from '../api/types';
+import { promptKeyEdit, withConstraints, type KeyForm } from '../ui/promptsKeyEdit';
 import { keyName } from '../ui/promptsText';
 import type { CommandHandler } from './context';
 import { runEdit } from './mutate';
@@ -18,13 +18,14 @@ export const handler: CommandHandler = async (ctx, node) => {
   if (!targets) return;
   const { orgId } = targets;
   const keyId = targets.items[0].id;
+  let loaded: EnrolmentKey | undefined;
   await runEdit<EnrolmentKey, KeyForm>(ctx, {
     noun: 'enrolment key',
     orgId,
-    load: (client) => client.enrolmentKeys.get(orgId, keyId),
+    load: async (client) => (loaded = await client.enrolmentKeys.get(orgId, keyId)),
     nameOf: keyName,
     prompt: promptKeyEdit,
-    save: (client, patch, signal) => client.enrolmentKeys.patch(orgId, keyId, patch as EnrolmentKeyPatch, { signal }),
+    save: (client, patch, signal) => client.enrolmentKeys.patch(orgId, keyId, withConstraints(patch, loaded), { signal }),
     affects: ['enrolmentKeys'],
   });
 };

@@ -3,7 +3,7 @@
 // really changed. Sending unchanged fields would overwrite a concurrent edit made in the portal
 // between our GET and our PATCH, so "only what changed" is a correctness rule, not tidiness.
 // No `vscode` here: unit-tested in plain Node.
-import { parseTags, parseUses, UNLIMITED_WORD } from './validation';
+import { parseIpRanges, parseTags, parseUses, UNLIMITED_WORD } from './validation';
 
 /**
  * How a box's text maps to the wire:
@@ -13,8 +13,9 @@ import { parseTags, parseUses, UNLIMITED_WORD } from './validation';
  * - uses: empty or "unlimited" → -1, else the number
  * - minutes: a whole number, empty → null
  * - choice: the value as picked (enum names such as "Manual")
+ * - ranges: comma-separated IP ranges → string[] (the caller turns them into IP constraints)
  */
-export type FieldKind = 'text' | 'clearable' | 'tags' | 'uses' | 'minutes' | 'choice';
+export type FieldKind = 'text' | 'clearable' | 'tags' | 'uses' | 'minutes' | 'choice' | 'ranges';
 
 export interface FieldSpec {
   readonly label: string;
@@ -51,6 +52,8 @@ export function toWire(kind: FieldKind, text: string): WireValue {
       return t === '' ? null : t;
     case 'tags':
       return parseTags(t);
+    case 'ranges':
+      return parseIpRanges(t);
     case 'uses':
       return parseUses(t);
     case 'minutes':
@@ -58,11 +61,11 @@ export function toWire(kind: FieldKind, text: string): WireValue {
   }
 }
 
-/** Equal as the API would see them: whitespace around text and tag order do not count. */
+/** Equal as the API would see them: whitespace around text and the order of tags or ranges do not count. */
 function same(kind: FieldKind, a: string, b: string): boolean {
-  if (kind === 'tags') {
-    const x = [...parseTags(a)].sort();
-    const y = [...parseTags(b)].sort();
+  if (kind === 'tags' || kind === 'ranges') {
+    const x = [...(toWire(kind, a) as string[])].sort();
+    const y = [...(toWire(kind, b) as string[])].sort();
     return x.length === y.length && x.every((tag, i) => tag === y[i]);
   }
   return JSON.stringify(toWire(kind, a)) === JSON.stringify(toWire(kind, b));
@@ -72,7 +75,7 @@ const SHOWN_MAX = 60;
 
 export function display(kind: FieldKind, text: string): string {
   const wire = toWire(kind, text);
-  if (kind === 'tags') return (wire as string[]).length === 0 ? '(none)' : (wire as string[]).join(', ');
+  if (kind === 'tags' || kind === 'ranges') return (wire as string[]).length === 0 ? '(none)' : (wire as string[]).join(', ');
   if (kind === 'uses') return wire === -1 ? UNLIMITED_WORD : String(wire);
   if (wire === null || wire === '') return '(empty)';
   const shown = String(wire).replace(/\s+/g, ' ');

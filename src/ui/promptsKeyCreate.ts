@@ -1,11 +1,11 @@
-// Create Enrolment Key: description, type, approval, uses, tags, and the retention time for
-// ephemeral keys. The answers live in a draft of plain strings, so Back, Retry and Edit Again all
+// Create Enrolment Key: description, type, approval, uses, tags, the retention time for
+// ephemeral keys, and the IP ranges systems may enrol from. The answers live in a draft of plain strings, so Back, Retry and Edit Again all
 // work from exactly what was typed.
 import type { EnrolmentKeyCreate } from '../api/types';
 import { toWire } from './promptsChanges';
 import { andRefusal, type Refusal } from './promptsRefused';
 import { choiceStep, runSteps, textStep } from './promptsSteps';
-import { parseTags, parseUses, validateDescription, validateRetentionMinutes, validateTags, validateUses } from './validation';
+import { parseIpRanges, parseTags, parseUses, validateDescription, validateIpRanges, validateRetentionMinutes, validateTags, validateUses } from './validation';
 
 export type KeyDraft = {
   description: string;
@@ -14,6 +14,8 @@ export type KeyDraft = {
   usesRemaining: string;
   tags: string;
   disconnectedRetentionMinutes: string;
+  /** Comma-separated ranges; empty: systems may enrol from anywhere. */
+  ipConstraints: string;
 };
 
 /** The portal's default retention for ephemeral systems. */
@@ -21,7 +23,7 @@ export const DEFAULT_RETENTION_MINUTES = 30;
 
 export function newKeyDraft(): KeyDraft {
   // Manual approval by default, as the API does: a leaked key then cannot add systems unseen.
-  return { description: '', type: 'GeneralPurpose', approvalMode: 'Manual', usesRemaining: '', tags: '', disconnectedRetentionMinutes: String(DEFAULT_RETENTION_MINUTES) };
+  return { description: '', type: 'GeneralPurpose', approvalMode: 'Manual', usesRemaining: '', tags: '', disconnectedRetentionMinutes: String(DEFAULT_RETENTION_MINUTES), ipConstraints: '' };
 }
 
 export const isEphemeral = (draft: { type: string }): boolean => draft.type === 'Ephemeral';
@@ -50,8 +52,14 @@ export function createBody(draft: KeyDraft): EnrolmentKeyCreate {
     tags: parseTags(draft.tags),
   };
   if (isEphemeral(draft)) body.disconnectedRetentionMinutes = toWire('minutes', draft.disconnectedRetentionMinutes) as number;
+  const ranges = parseIpRanges(draft.ipConstraints);
+  if (ranges.length > 0) body.ipConstraints = ranges.map((range) => ({ range }));
   return body;
 }
+
+export const IP_PROMPT =
+  'Addresses systems may enrol from, comma-separated (optional): CIDR blocks, single addresses or ranges such as 203.0.113.10 - 203.0.113.20. Empty: from anywhere.';
+export const IP_PLACEHOLDER = 'e.g. 203.0.113.0/24, 2001:db8::1';
 
 /** Fills `draft` in place; resolves false when the person cancelled. */
 export function promptKeyCreate(orgName: string, draft: KeyDraft, refusal?: Refusal): Promise<boolean> {
@@ -79,6 +87,11 @@ export function promptKeyCreate(orgName: string, draft: KeyDraft, refusal?: Refu
       when: (d) => isEphemeral(d),
       prompt: 'Minutes to keep a disconnected ephemeral system before it is removed',
       validate: andRefusal(validateRetentionMinutes, 'disconnectedRetentionMinutes', refusal),
+    }),
+    textStep('ipConstraints', {
+      prompt: IP_PROMPT,
+      placeholder: IP_PLACEHOLDER,
+      validate: andRefusal(validateIpRanges, 'ipConstraints', refusal),
     }),
   ]);
 }

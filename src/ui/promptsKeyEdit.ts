@@ -1,13 +1,13 @@
-// Edit Enrolment Key: description, approval mode, uses, tags and notes, pre-filled from the key as
+// Edit Enrolment Key: description, approval mode, uses, tags, notes and IP constraints, pre-filled from the key as
 // just fetched. Ephemeral keys always approve automatically with unlimited uses (see
 // promptsKeyCreate.ts), so for them the retention time is offered instead of those two.
-import type { EnrolmentKey } from '../api/types';
+import type { EnrolmentKey, EnrolmentKeyPatch, IpConstraint } from '../api/types';
 import type { FieldSpecs } from './promptsChanges';
 import { promptEdit, type EditFlow, type EditResult } from './promptsEdit';
-import { APPROVAL_CHOICES, isEphemeral } from './promptsKeyCreate';
+import { APPROVAL_CHOICES, IP_PLACEHOLDER, IP_PROMPT, isEphemeral } from './promptsKeyCreate';
 import { andRefusal, type Refusal } from './promptsRefused';
 import { choiceStep, textStep } from './promptsSteps';
-import { usesText, validateDescription, validateNotes, validateRetentionMinutes, validateTags, validateUsesLeft } from './validation';
+import { usesText, validateDescription, validateIpRanges, validateNotes, validateRetentionMinutes, validateTags, validateUsesLeft } from './validation';
 
 export type KeyForm = {
   description: string;
@@ -16,6 +16,7 @@ export type KeyForm = {
   disconnectedRetentionMinutes: string;
   tags: string;
   notes: string;
+  ipConstraints: string;
 };
 
 export const KEY_FIELDS: FieldSpecs<KeyForm> = {
@@ -26,6 +27,7 @@ export const KEY_FIELDS: FieldSpecs<KeyForm> = {
   disconnectedRetentionMinutes: { label: 'Retention (minutes)', kind: 'minutes' },
   tags: { label: 'Tags', kind: 'tags' },
   notes: { label: 'Notes', kind: 'clearable' },
+  ipConstraints: { label: 'IP constraints', kind: 'ranges' },
 };
 
 export function keyForm(key: EnrolmentKey): KeyForm {
@@ -36,6 +38,7 @@ export function keyForm(key: EnrolmentKey): KeyForm {
     disconnectedRetentionMinutes: key.disconnectedRetentionMinutes == null ? '' : String(key.disconnectedRetentionMinutes),
     tags: key.tags.map((t) => t.tag).join(', '),
     notes: key.notes ?? '',
+    ipConstraints: (key.ipConstraints ?? []).map((c) => c.range).join(', '),
   };
 }
 
@@ -65,7 +68,21 @@ export function promptKeyEdit(key: EnrolmentKey, start?: KeyForm, refusal?: Refu
         validate: andRefusal(validateTags, 'tags', refusal),
       }),
       textStep('notes', { prompt: 'Notes (optional; leave empty to remove them)', validate: andRefusal(validateNotes, 'notes', refusal) }),
+      textStep('ipConstraints', { prompt: IP_PROMPT, placeholder: IP_PLACEHOLDER, validate: andRefusal(validateIpRanges, 'ipConstraints', refusal) }),
     ],
   };
   return promptEdit(flow, start ?? flow.before);
+}
+
+/**
+ * The boxes edit ranges only; the API takes `{ range, description }`. A range the key already
+ * had keeps the description it was given in the portal.
+ */
+export function withConstraints(patch: Record<string, unknown>, key: EnrolmentKey | undefined): EnrolmentKeyPatch {
+  if (!Array.isArray(patch.ipConstraints)) return patch as EnrolmentKeyPatch;
+  const described = new Map((key?.ipConstraints ?? []).map((c) => [c.range, c.description]));
+  const ipConstraints: IpConstraint[] = (patch.ipConstraints as string[]).map((range) =>
+    described.get(range) ? { range, description: described.get(range) } : { range },
+  );
+  return { ...patch, ipConstraints } as EnrolmentKeyPatch;
 }

@@ -3,9 +3,11 @@
 // undefined when the value is acceptable.
 //
 // The API does not publish its limits. These numbers are the ones the local Enclave-compatible
-// server implements (test/server/rules.ts LIMITS): keep the two in sync — a unit test compares
-// them. Where the real API turns out stricter, its own validation message still reaches the
-// person, on the field's box (Edit Again) and in the failure message.
+// server implements (test/server/rules.ts LIMITS): keep the two in sync — unit tests compare the
+// limits and send the same inputs to both (test/unit/reliability/validationParity.test.ts).
+// Where the real API turns out stricter, its own validation message still reaches the person,
+// on the field's box (Edit Again) and in the failure message.
+import { isIP, isIPv4, isIPv6 } from 'node:net';
 
 /** Longest description of a system or an enrolment key. */
 export const DESCRIPTION_MAX = 100;
@@ -127,6 +129,42 @@ export function validateWebsite(value: string): string | undefined {
     return message;
   }
   return undefined;
+}
+
+/**
+ * IP constraints of an enrolment key, comma-separated. Each is a CIDR block (IPv4 /0–32, IPv6
+ * /0–128), a single IPv4 or IPv6 address, or an IPv4 range `a.b.c.d - e.f.g.h` whose start is
+ * not after its end — what the API accepts (reference §3.7). Spaces around '-' are tidied.
+ */
+export function parseIpRanges(value: string): string[] {
+  return value.split(',').map((r) => r.trim().replace(/\s*-\s*/, ' - ')).filter((r) => r !== '');
+}
+
+export function validateIpRanges(value: string): string | undefined {
+  const seen = new Set<string>();
+  for (const range of parseIpRanges(value)) {
+    const problem = ipRangeProblem(range);
+    if (problem) return problem;
+    if (seen.has(range)) return `'${range}' is listed twice.`;
+    seen.add(range);
+  }
+  return undefined;
+}
+
+function ipRangeProblem(range: string): string | undefined {
+  const invalid = `'${range}' is not an IP address, a CIDR block (e.g. 203.0.113.0/24) or a range such as 203.0.113.10 - 203.0.113.20.`;
+  const slash = range.lastIndexOf('/');
+  if (slash >= 0) {
+    const address = range.slice(0, slash);
+    const prefix = range.slice(slash + 1);
+    const max = isIPv4(address) ? 32 : isIPv6(address) ? 128 : -1;
+    return /^\d{1,3}$/.test(prefix) && Number(prefix) <= max ? undefined : invalid;
+  }
+  if (isIP(range) !== 0) return undefined;
+  const ends = range.split(' - ');
+  if (ends.length !== 2 || !ends.every((end) => isIPv4(end))) return invalid;
+  const [start, end] = ends.map((a) => a.split('.').reduce((n, octet) => n * 256 + Number(octet), 0));
+  return start <= end ? undefined : `'${range}' starts after it ends: put the lower address first.`;
 }
 
 /** Loose on purpose: phone formats differ by country; only obvious mistakes are refused. */

@@ -33,7 +33,7 @@ describe('entity actions: create enrolment key', () => {
 
   it('creates a general-purpose key with tags, reveals it and copies its secret on request', async () => {
     h.prompter
-      .answerInput('', 'Build agents', '0', '10', 'CI, linux', 'ci, linux')
+      .answerInput('', 'Build agents', '0', '10', 'CI, linux', 'ci, linux', '')
       .answerPick('General purpose', 'Automatic')
       .answerInfo('Copy Key');
     const id = await vscode.commands.executeCommand<number>('enclave.createEnrolmentKey', org);
@@ -49,7 +49,7 @@ describe('entity actions: create enrolment key', () => {
     ]);
     // What the person saw while typing: numbered steps and live validation messages.
     const inputs = h.prompter.inputs;
-    assert.deepStrictEqual(inputs.map((i) => `${i.options.step}/${i.options.totalSteps}`), ['1/5', '4/5', '5/5']);
+    assert.deepStrictEqual(inputs.map((i) => `${i.options.step}/${i.options.totalSteps}`), ['1/6', '4/6', '5/6', '6/6']);
     assert.deepStrictEqual(inputs[0].tried.map((t) => t.validation), ['Enter a description.', undefined]);
     assert.match(inputs[1].tried[0].validation ?? '', /1 or more/);
     assert.match(inputs[2].tried[0].validation ?? '', /'CI' is not a valid tag/);
@@ -66,7 +66,7 @@ describe('entity actions: create enrolment key', () => {
   });
 
   it('creates an ephemeral key with a retention time (no approval or uses asked: the API fixes them)', async () => {
-    h.prompter.answerInput('CI runners', 'ephemeral', '20000', '45').answerPick('Ephemeral').answerInfo(undefined);
+    h.prompter.answerInput('CI runners', 'ephemeral', '20000', '45', '').answerPick('Ephemeral').answerInfo(undefined);
     const id = await vscode.commands.executeCommand<number>('enclave.createEnrolmentKey', org);
     assert.deepStrictEqual(posts().map((r) => r.body), [
       { description: 'CI runners', type: 'Ephemeral', approvalMode: 'Automatic', usesRemaining: -1, tags: ['ephemeral'], disconnectedRetentionMinutes: 45 },
@@ -91,11 +91,11 @@ describe('entity actions: create enrolment key', () => {
     limits.description = 10;
     try {
       h.prompter
-        .answerInput('Laptops for the sales team', '', 'sales')
+        .answerInput('Laptops for the sales team', '', 'sales', '')
         .answerPick('General purpose', 'Manual')
         .answerError('Edit Again')
         // Edit Again: the refused description is offered back with the API's message; then fixed.
-        .answerInput(keep, 'Sales', keep, keep)
+        .answerInput(keep, 'Sales', keep, keep, keep)
         .answerPick('General purpose', 'Manual')
         .answerInfo(undefined);
       const id = await vscode.commands.executeCommand<number>('enclave.createEnrolmentKey', org);
@@ -106,8 +106,8 @@ describe('entity actions: create enrolment key', () => {
         "Enrolment key 'Laptops for the sales team' could not be created: The length of 'Description' must be 10 characters or fewer. You entered 26 characters.",
       );
       assert.deepStrictEqual(error.actions, ['Retry', 'Edit Again', 'Show Log']);
-      const again = h.prompter.inputs.slice(3);
-      assert.deepStrictEqual(again.map((i) => i.options.value), ['Laptops for the sales team', '', 'sales'], 'pre-filled with the typed values');
+      const again = h.prompter.inputs.slice(4);
+      assert.deepStrictEqual(again.map((i) => i.options.value), ['Laptops for the sales team', '', 'sales', ''], 'pre-filled with the typed values');
       assert.deepStrictEqual(again[0].tried[0], {
         value: 'Laptops for the sales team',
         validation: "The length of 'Description' must be 10 characters or fewer. You entered 26 characters.",
@@ -126,7 +126,7 @@ describe('entity actions: create enrolment key', () => {
   it('Retry sends the very same body again, only when asked', async () => {
     h.server.injectFault({ kind: 'error', status: 409 }, { method: 'POST', path: /\/enrolment-keys$/ });
     const before = h.server.store.keys(orgId).length;
-    h.prompter.answerInput('Office printers', '', '').answerPick('General purpose', 'Manual').answerError('Retry').answerInfo(undefined);
+    h.prompter.answerInput('Office printers', '', '', '').answerPick('General purpose', 'Manual').answerError('Retry').answerInfo(undefined);
     const id = await vscode.commands.executeCommand<number>('enclave.createEnrolmentKey', org);
 
     const sent = posts();
@@ -134,12 +134,12 @@ describe('entity actions: create enrolment key', () => {
     assert.deepStrictEqual(sent[1].body, sent[0].body);
     assert.strictEqual(h.server.store.keys(orgId).length, before + 1, 'exactly one key was made');
     assert.strictEqual(keyOnServer(id)?.description, 'Office printers');
-    assert.strictEqual(h.prompter.inputs.length, 3, 'Retry asks nothing again');
+    assert.strictEqual(h.prompter.inputs.length, 4, 'Retry asks nothing again');
   });
 
   it('never resends a create by itself, even for an answer other calls would retry (503)', async () => {
     h.server.injectFault({ kind: 'error', status: 503 }, { method: 'POST', path: /\/enrolment-keys$/ });
-    h.prompter.answerInput('Kiosks', '', '').answerPick('General purpose', 'Manual').answerError(undefined);
+    h.prompter.answerInput('Kiosks', '', '', '').answerPick('General purpose', 'Manual').answerError(undefined);
     await vscode.commands.executeCommand('enclave.createEnrolmentKey', org);
     assert.deepStrictEqual(posts().map((r) => r.status), [503]);
     assert.ok(!h.server.store.keys(orgId).some((k) => k.description === 'Kiosks'));

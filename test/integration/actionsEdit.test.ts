@@ -85,7 +85,7 @@ describe('entity actions: edit system, enrolment key, organisation', () => {
     const node = (await rows('key')).find((n) => n.key.type === 'GeneralPurpose' && n.key.approvalMode === 'Manual')!;
     const before = h.server.store.key(orgId, node.key.id)!;
     const description = before.description;
-    h.prompter.answerInput(keep, '5', 'build, linux', keep).answerPick('Automatic', 'Save');
+    h.prompter.answerInput(keep, '5', 'build, linux', keep, keep).answerPick('Automatic', 'Save');
     await vscode.commands.executeCommand('enclave.editEnrolmentKey', node);
 
     assert.deepStrictEqual(patches().map((r) => [r.path, r.body]), [
@@ -125,7 +125,7 @@ describe('entity actions: edit system, enrolment key, organisation', () => {
   it('Retry sends the same PATCH again', async () => {
     const node = (await rows('key')).find((n) => n.key.type === 'GeneralPurpose')!;
     h.server.injectFault({ kind: 'error', status: 409 }, { method: 'PATCH' });
-    h.prompter.answerInput('Renamed key', keep, keep, 'Some notes').answerPick((i) => i.picked === true, 'Save').answerError('Retry');
+    h.prompter.answerInput('Renamed key', keep, keep, 'Some notes', keep).answerPick((i) => i.picked === true, 'Save').answerError('Retry');
     await vscode.commands.executeCommand('enclave.editEnrolmentKey', node);
     const sent = patches();
     assert.deepStrictEqual(sent.map((r) => r.status), [409, 200]);

@@ -65,7 +65,7 @@ describe('entity actions: from the command palette', () => {
   });
 
   it('creates an enrolment key without asking for the organisation', async () => {
-    h.prompter.answerInput('From the palette', '3', '').answerPick('General purpose', 'Manual').answerInfo(undefined);
+    h.prompter.answerInput('From the palette', '3', '', '').answerPick('General purpose', 'Manual').answerInfo(undefined);
     const id = await vscode.commands.executeCommand<number>('enclave.createEnrolmentKey');
     assert.strictEqual(h.prompter.picks.length, 2, 'type and approval only');
     assert.strictEqual(h.prompter.inputs[0].options.title, `Create Enrolment Key in ${h.server.store.orgs[0].properties.name}`);
@@ -75,7 +75,7 @@ describe('entity actions: from the command palette', () => {
 
   it('edits an enrolment key picked by label', async () => {
     const key = h.server.store.keys(orgId).find((k) => k.type === 'GeneralPurpose')!;
-    h.prompter.answerPick(key.description, (i) => i.picked === true, 'Save').answerInput('Edited from the palette', (o) => o.value, (o) => o.value, (o) => o.value);
+    h.prompter.answerPick(key.description, (i) => i.picked === true, 'Save').answerInput('Edited from the palette', (o) => o.value, (o) => o.value, (o) => o.value, (o) => o.value);
     await vscode.commands.executeCommand('enclave.editEnrolmentKey');
     assert.deepStrictEqual(h.requests('PATCH').map((r) => r.body), [{ description: 'Edited from the palette' }]);
     assert.strictEqual(h.server.store.key(orgId, key.id)?.description, 'Edited from the palette');
