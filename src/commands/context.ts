@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { EnclaveClient } from '../api';
 import type { Log } from '../ui/log';
 import type { ConnectionState } from '../model/connection';
+import type { RetryWait } from '../model/retryWait';
 import type { EnclaveNode, ListKind } from '../tree/nodes';
 import type { AccountOrganisation, EnclaveSystem, EnrolmentKey, UnapprovedSystem } from '../api/types';
 
@@ -18,6 +19,9 @@ export interface SessionApi {
    * Throws NotSignedInError (from src/model/session.ts) when there is no token.
    */
   call<T>(fn: (client: EnclaveClient) => Promise<T>): Promise<T>;
+  /** A retry the client is waiting to send (429 Retry-After, back-off), if any. */
+  readonly retryWait?: RetryWait;
+  readonly onDidChangeRetryWait?: vscode.Event<void>;
 }
 
 /** A page-by-page view of one list, kept by the store. */

@@ -52,7 +52,7 @@ function httpReason(f: ClientErrorFields, host: string): string {
   if (status === 404) return 'it no longer exists — it may have been removed in the portal';
   if (status === 429) {
     const seconds = f.retryAfterMs !== undefined ? Math.max(1, Math.ceil(f.retryAfterMs / 1000)) : undefined;
-    return `the Enclave API is limiting requests (HTTP 429) — try again ${seconds ? `in ${seconds} seconds` : 'in a moment'}`;
+    return `the Enclave API is limiting requests (HTTP 429) — try again ${seconds ? `in ${seconds} second${seconds === 1 ? '' : 's'}` : 'in a moment'}`;
   }
   if (status >= 500) return `the Enclave API at ${host} had a problem (HTTP ${status}) — try again shortly`;
   const validation = f.validationErrors ? validationReason(f.validationErrors) : undefined;

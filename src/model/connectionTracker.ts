@@ -14,7 +14,7 @@ import { isUnauthorized, isUnreachable, reasonFor } from '../commands/describeEr
 import { getPrompter } from '../ui/prompterHolder';
 import type { Log } from '../ui/log';
 import type { ConnectionState } from './connection';
-import { RecoveryLoop } from './recovery';
+import { DEFAULT_RECOVERY_TIMING, RecoveryLoop, type RecoveryStats, type RecoveryTiming } from './recovery';
 
 const announced = new WeakSet<object>();
 
@@ -87,6 +87,14 @@ export class ConnectionTracker implements vscode.Disposable {
 
   retryNow(): void {
     this.recovery.retryNow();
+  }
+
+  get recoveryStats(): RecoveryStats {
+    return this.recovery.stats;
+  }
+
+  setRecoveryTiming(timing: RecoveryTiming | undefined): void {
+    this.recovery.timing = timing ?? DEFAULT_RECOVERY_TIMING;
   }
 
   private rejected(error: unknown): void {

@@ -25,8 +25,20 @@ const realTimers: Timers = {
   clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
+/** What the loop is doing, for tests and the log: proof that outages never stack up loops. */
+export interface RecoveryStats {
+  readonly running: boolean;
+  /** Timers this loop set that have neither fired nor been cleared: 0 or 1. */
+  readonly timers: number;
+  readonly inFlight: boolean;
+  /** Attempts started since the loop was created. */
+  readonly attempts: number;
+}
+
 export class RecoveryLoop {
   private timer: unknown;
+  private liveTimers = 0;
+  private attempts = 0;
   private inFlight = false;
   private active = false;
   private failures = 0;
@@ -34,9 +46,14 @@ export class RecoveryLoop {
   /** `attempt` resolves true when the API answered again. It should not throw; if it does, that counts as a failure. */
   constructor(
     private readonly attempt: () => Promise<boolean>,
-    private readonly timing: RecoveryTiming = DEFAULT_RECOVERY_TIMING,
+    /** Replaceable (tests shorten the waits); read at each scheduling. */
+    public timing: RecoveryTiming = DEFAULT_RECOVERY_TIMING,
     private readonly timers: Timers = realTimers,
   ) {}
+
+  get stats(): RecoveryStats {
+    return { running: this.active, timers: this.liveTimers, inFlight: this.inFlight, attempts: this.attempts };
+  }
 
   /** True while the loop is waiting for or running an attempt. */
   get running(): boolean {
@@ -71,7 +88,9 @@ export class RecoveryLoop {
 
   private schedule(): void {
     this.clearTimer();
+    this.liveTimers++;
     this.timer = this.timers.set(() => {
+      this.liveTimers--;
       this.timer = undefined;
       void this.run();
     }, this.nextDelayMs());
@@ -80,6 +99,7 @@ export class RecoveryLoop {
   private async run(): Promise<void> {
     if (this.inFlight || !this.active) return;
     this.inFlight = true;
+    this.attempts++;
     let recovered = false;
     try {
       recovered = await this.attempt();
@@ -98,7 +118,9 @@ export class RecoveryLoop {
   }
 
   private clearTimer(): void {
-    if (this.timer !== undefined) this.timers.clear(this.timer);
+    if (this.timer === undefined) return;
+    this.timers.clear(this.timer);
+    this.liveTimers--;
     this.timer = undefined;
   }
 }

@@ -8,7 +8,7 @@
  * or sign-out there arrives through TokenStore.onDidChange and is followed at once.
  */
 import * as vscode from 'vscode';
-import type { EnclaveClient } from '../api';
+import type { ClientOptions, EnclaveClient } from '../api';
 import type { AccountOrganisation } from '../api/types';
 import type { TokenStore } from '../auth/tokenStore';
 import type { CommandContext, SessionApi } from '../commands/context';
@@ -19,6 +19,8 @@ import { affectsNetworkOptions } from './httpSettings';
 import type { ConnectionState } from './connection';
 import { NotSignedInError } from './notSignedIn';
 import { ConnectionTracker } from './connectionTracker';
+import type { RecoveryStats, RecoveryTiming } from './recovery';
+import { RetryWaits, retryLine, type RetryWait } from './retryWait';
 
 export { NotSignedInError, isNotSignedIn } from './notSignedIn';
 
@@ -38,8 +40,14 @@ export class Session implements SessionApi, vscode.Disposable {
   private bound: Promise<Binding>;
   private connecting: { readonly generation: number; readonly done: Promise<boolean> } | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly retryWaitChanged = new vscode.EventEmitter<void>();
+  private readonly retryWaits = new RetryWaits(() => this.retryWaitChanged.fire());
+  /** Client options on top of the factory's (tests shorten timeouts); see useClientOptions. */
+  private clientOptions: Partial<Pick<ClientOptions, 'timeouts' | 'retry'>> = {};
 
   readonly onDidChangeState: vscode.Event<ConnectionState>;
+  /** Fires when a retry wait starts or ends (the status bar shows "retrying in 5 s"). */
+  readonly onDidChangeRetryWait = this.retryWaitChanged.event;
   /** Fires when the API answers again after being unreachable: the tree reloads on it. */
   readonly onDidRecover: vscode.Event<void>;
 
@@ -70,6 +78,29 @@ export class Session implements SessionApi, vscode.Disposable {
 
   get apiUrl(): string {
     return this.binding.url;
+  }
+
+  /** The automatic retry a call of this session is waiting to send, if any. */
+  get retryWait(): RetryWait | undefined {
+    return this.retryWaits.current;
+  }
+
+  /** What the background machinery is doing: one recovery loop at most, one timer each. */
+  diagnostics(): { readonly recovery: RecoveryStats; readonly retryTimer: boolean } {
+    return { recovery: this.tracker.recoveryStats, retryTimer: this.retryWaits.timerSet };
+  }
+
+  /** Tests: shorter back-off for the recovery loop (undefined: the default). */
+  setRecoveryTiming(timing: RecoveryTiming | undefined): void {
+    this.tracker.setRecoveryTiming(timing);
+  }
+
+  /** Tests: timeouts and retry limits for the next client built (the current one is closed). */
+  useClientOptions(options: Partial<Pick<ClientOptions, 'timeouts' | 'retry'>>): void {
+    this.clientOptions = { ...options };
+    const client = this.binding.client;
+    this.binding.client = undefined;
+    void client?.dispose();
   }
 
   /** The origin tokens are keyed by, or undefined when `enclave.apiUrl` is not a URL. */
@@ -134,7 +165,13 @@ export class Session implements SessionApi, vscode.Disposable {
   private async run<T>(fn: (client: EnclaveClient) => Promise<T>, track: boolean): Promise<T> {
     const binding = await this.bound;
     if (!binding.token) throw new NotSignedInError(binding.url);
-    binding.client ??= createClient(this.factory, binding.url, binding.token);
+    binding.client ??= createClient(this.factory, binding.url, binding.token, {
+      ...this.clientOptions,
+      onRetry: (info) => {
+        this.log.info(retryLine(info));
+        if (binding.generation === this.generation) this.retryWaits.add(info);
+      },
+    });
     const current = (): boolean => track && binding.generation === this.generation;
     try {
       const result = await fn(binding.client);
@@ -173,6 +210,7 @@ export class Session implements SessionApi, vscode.Disposable {
     const generation = ++this.generation;
     const old = this.binding;
     void old.client?.dispose();
+    this.retryWaits.clear();
     const url = apiUrl();
     const origin = originOf(url);
     this.binding = { generation, url, origin, token: undefined };
@@ -192,6 +230,8 @@ export class Session implements SessionApi, vscode.Disposable {
   async close(): Promise<void> {
     this.generation++;
     this.tracker.dispose();
+    this.retryWaits.clear();
+    this.retryWaitChanged.dispose();
     for (const s of this.subscriptions.splice(0)) s.dispose();
     await this.binding.client?.dispose();
   }

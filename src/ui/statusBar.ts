@@ -3,6 +3,7 @@ import type { AccountOrganisation } from '../api/types';
 import { hostOf } from '../commands/describeError';
 import type { SessionApi, StoreApi } from '../commands/context';
 import type { ConnectionState } from '../model/connection';
+import type { RetryWait } from '../model/retryWait';
 import type { OrgTotals } from '../model/storeTotals';
 
 /** What the item shows, as plain values, so the test API can report it. */
@@ -29,6 +30,7 @@ export class StatusBar implements vscode.Disposable {
   ) {
     this.item.name = 'Enclave Connection';
     this.subscriptions = [session.onDidChangeState(() => this.update())];
+    if (session.onDidChangeRetryWait) this.subscriptions.push(session.onDidChangeRetryWait(() => this.update()));
     if (store) this.subscriptions.push(store.onDidChange(() => this.session.state.kind === 'connected' && this.update()));
     this.update();
     this.item.show();
@@ -52,6 +54,10 @@ export class StatusBar implements vscode.Disposable {
 
   private describe(state: ConnectionState, tip: Tooltip): Omit<StatusView, 'tooltip'> {
     const host = hostOf(this.session.apiUrl);
+    const wait = this.session.retryWait;
+    // While connected (or connecting) a pending retry is the news: the call has not failed, it
+    // waits. Offline and rejected say more than a retry would.
+    if (wait && (state.kind === 'connected' || state.kind === 'connecting')) return this.describeWait(wait, host, tip);
     switch (state.kind) {
       case 'signedOut':
         tip.appendText(`Not signed in to Enclave (${host}). Click to sign in with a personal access token.`);
@@ -74,6 +80,17 @@ export class StatusBar implements vscode.Disposable {
         tip.appendText('Retrying in the background. Click to show the log and retry now.');
         return { text: '$(error) Enclave: offline', command: 'enclave.showLog', background: 'statusBarItem.errorBackground' };
     }
+  }
+
+  private describeWait(wait: RetryWait, host: string, tip: Tooltip): Omit<StatusView, 'tooltip'> {
+    const seconds = Math.max(1, Math.ceil(wait.delayMs / 1000));
+    const why = wait.rateLimited ? 'is limiting requests (HTTP 429)' : `did not answer ${wait.method} ${wait.path} (${wait.reason})`;
+    tip.appendText(`The Enclave API at ${host} ${why}. Trying again in ${seconds} s, by itself; nothing has failed yet. Click to show the log.`);
+    return {
+      text: `$(watch) Enclave: ${wait.rateLimited ? 'rate limited, ' : ''}retrying in ${seconds} s`,
+      command: 'enclave.showLog',
+      background: wait.rateLimited ? 'statusBarItem.warningBackground' : undefined,
+    };
   }
 
   private describeOrgs(orgs: readonly AccountOrganisation[], checkedAt: Date, host: string, tip: Tooltip): void {
