@@ -49,8 +49,16 @@ export const LIST_KINDS: { readonly [K in ListKind]: KindSpec<K> } = {
 
 export const LIST_KIND_NAMES: readonly ListKind[] = ['systems', 'enrolmentKeys', 'pending'];
 
-/** The API's envelope, reduced to what ListSlot pages with. */
+/**
+ * The API's envelope, reduced to what ListSlot pages with. The client checked only its outline
+ * (an `items` array, `metadata.lastPage`): an item that is not an object cannot be a row and is
+ * dropped, and a missing total is counted from the items when this is the last page — else an
+ * empty list would wait for its total as "Loading…" forever.
+ */
 export function fetchedPage<T>(page: Page<T>): FetchedPage<T> {
   const { total, nextPage, lastPage } = page.metadata;
-  return { items: page.items, total, nextPage: nextPage ?? null, lastPage };
+  const items = page.items.filter((item) => typeof item === 'object' && item !== null && !Array.isArray(item));
+  const next = nextPage ?? null;
+  const counted = Number.isInteger(total) ? total : next === null ? items.length : undefined;
+  return { items, total: counted as number, nextPage: next, lastPage };
 }

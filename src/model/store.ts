@@ -169,8 +169,10 @@ export class EnclaveStore implements PagedStoreApi {
   }
 }
 
+/** By name as the tree shows it: an organisation that came without a name goes by its ID. */
 function sortOrgs(orgs: readonly AccountOrganisation[]): AccountOrganisation[] {
-  return [...orgs].sort((a, b) => a.orgName.localeCompare(b.orgName, undefined, { sensitivity: 'base' }));
+  const name = (org: AccountOrganisation): string => (typeof org.orgName === 'string' && org.orgName.trim()) || String(org.orgId ?? '');
+  return [...orgs].sort((a, b) => name(a).localeCompare(name(b), undefined, { sensitivity: 'base' }));
 }
 
 function slotKey(orgId: string, kind: ListKind): string {

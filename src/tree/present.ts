@@ -30,3 +30,37 @@ export function present(node: EnclaveNode, lists: ListLookup, now: Date): ItemVi
       return presentMessage(node);
   }
 }
+
+/** The id a row is known by, for a row whose data could not be presented. */
+function idText(node: EnclaveNode): string {
+  switch (node.type) {
+    case 'org':
+      return String(node.org?.orgId ?? node.id);
+    case 'system':
+    case 'pending':
+      return String(node.system?.systemId ?? node.id);
+    case 'key':
+      return `#${String(node.key?.id ?? node.id)}`;
+    default:
+      return node.id;
+  }
+}
+
+/**
+ * `present`, but a row whose data has a shape nothing here expected (a number where text should
+ * be, say) still shows — by its ID, saying so — instead of failing the whole tree.
+ */
+export function presentSafely(node: EnclaveNode, lists: ListLookup, now: Date, onError?: (error: unknown) => void): ItemView {
+  try {
+    return present(node, lists, now);
+  } catch (error) {
+    onError?.(error);
+    return {
+      label: idText(node),
+      description: 'the API sent data this version cannot show',
+      icon: { id: 'question' },
+      contextValue: `${node.type}.unreadable`,
+      collapsible: node.type === 'org' || node.type === 'list' ? 'collapsed' : 'none',
+    };
+  }
+}

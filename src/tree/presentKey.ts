@@ -3,12 +3,12 @@ import type { ItemView } from './itemView';
 import { field, tooltip } from './markdown';
 import { tagsText } from './presentSystem';
 import { expiryText, whenText } from './time';
-import { approvalText, countText, systemTypeText, usesText } from './words';
+import { approvalText, countOf, countText, systemTypeText, usesText } from './words';
 
 type KeyState = 'disabled' | 'nouses' | 'enabled' | 'other';
 
 function keyState(key: EnrolmentKey): KeyState {
-  if (!key.isEnabled || key.status === 'Disabled') return 'disabled';
+  if (key.isEnabled === false || key.status === 'Disabled') return 'disabled';
   if (key.status === 'NoUsesRemaining' || key.usesRemaining === 0) return 'nouses';
   return key.status === 'Enabled' ? 'enabled' : 'other';
 }
@@ -25,7 +25,7 @@ export function keyLabel(key: EnrolmentKey): string {
 export function keyDescription(key: EnrolmentKey): string {
   const state = keyState(key);
   const lead = state === 'disabled' ? 'Disabled' : state === 'nouses' ? 'No uses remaining' : state === 'other' ? key.status?.trim() || undefined : undefined;
-  const uses = state === 'nouses' ? undefined : usesText(key.usesRemaining);
+  const uses = state === 'nouses' || countOf(key.usesRemaining) === undefined ? undefined : usesText(key.usesRemaining);
   return [lead, systemTypeText(key.type), approvalText(key.approvalMode), uses].filter(Boolean).join(' · ');
 }
 
@@ -36,7 +36,9 @@ function ipConstraintsText(key: EnrolmentKey): string | undefined {
 
 export function presentKey(key: EnrolmentKey, now: Date): ItemView {
   const state = keyState(key);
-  const uses = key.usesRemaining < 0 ? 'Unlimited' : countText(key.usesRemaining);
+  const known = countOf(key.usesRemaining);
+  const uses = known === undefined ? undefined : known < 0 ? 'Unlimited' : countText(known);
+  const count = (value: unknown): string | undefined => (countOf(value) === undefined ? undefined : countText(value as number));
   return {
     label: keyLabel(key),
     description: keyDescription(key),
@@ -44,13 +46,13 @@ export function presentKey(key: EnrolmentKey, now: Date): ItemView {
     // Menus match `^key\.enabled` for "Disable" and `^key\.disabled` for "Enable".
     contextValue: state === 'disabled' ? 'key.disabled' : state === 'nouses' ? 'key.enabled.nouses' : 'key.enabled',
     collapsible: 'none',
-    tooltip: tooltip(`${keyLabel(key)} — ${state === 'disabled' ? 'Disabled' : state === 'nouses' ? 'No uses remaining' : key.status}`, [
+    tooltip: tooltip(`${keyLabel(key)} — ${state === 'disabled' ? 'Disabled' : state === 'nouses' ? 'No uses remaining' : key.status?.trim() || 'Unknown status'}`, [
       field('ID', key.id),
       field('Type', systemTypeText(key.type)),
       field('Approval', approvalText(key.approvalMode)),
       field('Uses remaining', uses),
-      field('Enrolled systems', countText(key.enrolledCount)),
-      field('Waiting for approval', countText(key.unapprovedCount)),
+      field('Enrolled systems', count(key.enrolledCount)),
+      field('Waiting for approval', count(key.unapprovedCount)),
       field('Tags', tagsText(key.tags)),
       field('IP constraints', ipConstraintsText(key)),
       field('Created', whenText(key.created, now)),

@@ -9,7 +9,8 @@ import { platformText, systemTypeText } from './words';
 export function pendingDescription(system: UnapprovedSystem, now: Date): string {
   const enrolled = parseTime(system.enrolledAt);
   const waiting = enrolled ? `waiting ${durationText(now.getTime() - enrolled.getTime())}` : undefined;
-  const key = `key ${keyReference(system.enrolmentKeyDescription, system.enrolmentKeyId, system.enrolmentKeyIsDeleted)}`;
+  const reference = keyReference(system.enrolmentKeyDescription, system.enrolmentKeyId, system.enrolmentKeyIsDeleted);
+  const key = reference === undefined ? undefined : `key ${reference}`;
   return [waiting, key].filter(Boolean).join(' · ');
 }
 

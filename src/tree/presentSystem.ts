@@ -2,7 +2,7 @@ import type { EnclaveSystem, UsedTag } from '../api/types';
 import type { ItemView } from './itemView';
 import { field, tooltip } from './markdown';
 import { expiryText, whenText } from './time';
-import { platformText, systemTypeText } from './words';
+import { countOf, platformText, systemTypeText } from './words';
 
 /** Description, else hostname, else the system ID: what the portal calls the system. */
 export function systemLabel(system: { systemId: string; description?: string | null; hostname?: string | null }): string {
@@ -11,7 +11,7 @@ export function systemLabel(system: { systemId: string; description?: string | n
 
 /** "Disabled" wins over the connection state: a disabled system cannot connect. */
 export function systemStateText(system: EnclaveSystem): string {
-  if (!system.isEnabled || system.state === 'Disabled') return 'Disabled';
+  if (system.isEnabled === false || system.state === 'Disabled') return 'Disabled';
   return system.state?.trim() || 'Unknown state';
 }
 
@@ -29,8 +29,10 @@ export function tagsText(tags: readonly UsedTag[] | null | undefined): string | 
   return names.length > 0 ? names.join(', ') : undefined;
 }
 
-export function keyReference(description: string | null | undefined, id: number, deleted: boolean | undefined): string {
-  const name = description?.trim() ? description.trim() : `#${id}`;
+/** The key a system enrolled with; undefined when the answer names none. */
+export function keyReference(description: string | null | undefined, id: number | undefined, deleted: boolean | undefined): string | undefined {
+  const name = description?.trim() ? description.trim() : countOf(id) !== undefined ? `#${id}` : undefined;
+  if (name === undefined) return undefined;
   return deleted ? `${name} (deleted)` : name;
 }
 

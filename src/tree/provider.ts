@@ -5,7 +5,7 @@ import type { EnclaveStore } from '../model/store';
 import { entityNode, listChildren, orgChildren, rootNodes, showsPending } from './children';
 import { NodeCache, parseNodeId } from './nodeCache';
 import { nodeId, type EnclaveNode, type KeyNode, type ListKind } from './nodes';
-import { present } from './present';
+import { presentSafely } from './present';
 import { toTreeItem } from './treeItem';
 
 /**
@@ -36,7 +36,7 @@ export class EnclaveTreeProvider implements vscode.TreeDataProvider<EnclaveNode>
   }
 
   getTreeItem(node: EnclaveNode): vscode.TreeItem {
-    return toTreeItem(node, present(node, this.store, new Date()));
+    return toTreeItem(node, presentSafely(node, this.store, new Date()));
   }
 
   async getChildren(node?: EnclaveNode): Promise<EnclaveNode[]> {

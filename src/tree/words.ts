@@ -9,6 +9,11 @@ export function countText(n: number): string {
   return COUNT.format(n);
 }
 
+/** A count as the API sends it, or undefined when the field is missing or not a number. */
+export function countOf(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
 function known(value: string | null | undefined, words: Record<string, string>, fallback: string): string {
   const text = value?.trim() ?? '';
   if (text === '') return fallback;

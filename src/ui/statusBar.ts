@@ -68,7 +68,7 @@ export class StatusBar implements vscode.Disposable {
       case 'connected':
         this.describeOrgs(state.orgs, state.checkedAt, host, tip);
         return {
-          text: state.orgs.length === 1 ? `$(shield) ${state.orgs[0].orgName}` : `$(shield) Enclave: ${state.orgs.length} orgs`,
+          text: state.orgs.length === 1 ? `$(shield) ${state.orgs[0].orgName || state.orgs[0].orgId}` : `$(shield) Enclave: ${state.orgs.length} orgs`,
           command: 'workbench.view.extension.enclave',
           background: undefined,
         };
