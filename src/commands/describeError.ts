@@ -96,6 +96,12 @@ export function isUnauthorized(error: unknown): boolean {
   return f.kind === 'http' && f.status === 401;
 }
 
+/** HTTP 404: the item was deleted elsewhere (the portal, another window) or never existed. */
+export function isGone(error: unknown): boolean {
+  const f = fields(error);
+  return f.kind === 'http' && f.status === 404;
+}
+
 /** Network failure, timeout or 5xx: the API is not answering properly, so it is "offline". */
 export function isUnreachable(error: unknown): boolean {
   const f = fields(error);

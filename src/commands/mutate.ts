@@ -11,6 +11,7 @@ import type { Form } from '../ui/promptsChanges';
 import type { EditResult } from '../ui/promptsEdit';
 import { refusalOf, type Refusal } from '../ui/promptsRefused';
 import type { CommandContext } from './context';
+import { isGone } from './describeError';
 import { reportFailure } from './funnel';
 import { resolveTargets, type EntityKind, type EntityOf } from './pickers';
 
@@ -53,8 +54,8 @@ export async function mutate<T>(ctx: CommandContext, mutation: Mutation<T>): Pro
 }
 
 function mayHaveChanged(error: unknown): boolean {
-  const e = (typeof error === 'object' && error !== null ? error : {}) as { bulkProgress?: unknown; status?: number };
-  return e.bulkProgress !== undefined || e.status === 404;
+  const e = (typeof error === 'object' && error !== null ? error : {}) as { bulkProgress?: unknown };
+  return e.bulkProgress !== undefined || isGone(error);
 }
 
 async function refresh(ctx: CommandContext, mutation: Mutation<unknown>): Promise<void> {
@@ -164,7 +165,14 @@ export interface EditAction<E, F extends Form> {
  * the same PATCH, Edit Again reopens the boxes with what was typed (and the API's messages).
  */
 export async function runEdit<E, F extends Form>(ctx: CommandContext, action: EditAction<E, F>, start?: F, refusal?: Refusal): Promise<void> {
-  const entity = await ctx.session.call((client) => action.load(client));
+  let entity: E;
+  try {
+    entity = await ctx.session.call((client) => action.load(client));
+  } catch (error) {
+    // Deleted elsewhere since the tree was loaded: reload the list so its row goes too.
+    if (isGone(error)) void refresh(ctx, { progress: '', orgId: action.orgId, affects: action.affects, run: () => Promise.resolve() });
+    throw error;
+  }
   const name = action.nameOf(entity);
   const result = await action.prompt(entity, start, refusal);
   if (result.kind === 'cancelled') return;

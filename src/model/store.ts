@@ -66,6 +66,10 @@ export class EnclaveStore implements PagedStoreApi {
 
   /** Re-fetches only lists that were loaded, keeping their page count. Never rejects. */
   async invalidate(orgId?: string, kinds?: readonly ListKind[]): Promise<void> {
+    // The token was turned away: every list would be turned away the same way. One request (the
+    // organisations) is enough to learn whether it works again; if it does, the session turns
+    // connected and refreshIdle reloads the rest.
+    if (this.session.state.kind === 'rejected') return this.orgList().refresh();
     const work: Promise<void>[] = [];
     if (orgId === undefined) work.push(this.orgList().refresh());
     for (const [key, slot] of this.slots) {
