@@ -17,4 +17,5 @@ export const handler: CommandHandler = (ctx, node, selected) =>
     nameOf: systemName,
     one: (client, orgId, id, signal) => client.unapprovedSystems.approve(orgId, id, { signal }),
     many: (client, orgId, ids, signal) => client.unapprovedSystems.approveMany(orgId, ids, { signal }),
+    readBack: { get: (client, orgId, id, signal) => client.unapprovedSystems.get(orgId, id, { signal }) },
   });

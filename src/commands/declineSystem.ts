@@ -19,4 +19,5 @@ export const handler: CommandHandler = (ctx, node, selected) =>
     nameOf: systemName,
     one: (client, orgId, id, signal) => client.unapprovedSystems.decline(orgId, id, { signal }),
     many: (client, orgId, ids, signal) => client.unapprovedSystems.declineMany(orgId, ids, { signal }),
+    readBack: { get: (client, orgId, id, signal) => client.unapprovedSystems.get(orgId, id, { signal }) },
   });

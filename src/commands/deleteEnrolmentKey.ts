@@ -20,4 +20,5 @@ export const handler: CommandHandler = (ctx, node, selected) =>
     nameOf: keyName,
     one: (client, orgId, id, signal) => client.enrolmentKeys.delete(orgId, id, { signal }),
     many: (client, orgId, ids, signal) => client.enrolmentKeys.deleteMany(orgId, ids, { signal }),
+    readBack: { get: (client, orgId, id, signal) => client.enrolmentKeys.get(orgId, id, { signal }) },
   });

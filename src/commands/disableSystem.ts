@@ -20,4 +20,5 @@ export const handler: CommandHandler = (ctx, node, selected) =>
     nameOf: systemName,
     one: (client, orgId, id, signal) => client.systems.disable(orgId, id, { signal }),
     many: (client, orgId, ids, signal) => client.systems.disableMany(orgId, ids, { signal }),
+    readBack: { get: (client, orgId, id, signal) => client.systems.get(orgId, id, { signal }), isDone: (system) => !system.isEnabled },
   });

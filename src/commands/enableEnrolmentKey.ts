@@ -18,4 +18,5 @@ export const handler: CommandHandler = (ctx, node, selected) =>
     nameOf: keyName,
     one: (client, orgId, id, signal) => client.enrolmentKeys.enable(orgId, id, { signal }),
     many: (client, orgId, ids, signal) => client.enrolmentKeys.enableMany(orgId, ids, { signal }),
+    readBack: { get: (client, orgId, id, signal) => client.enrolmentKeys.get(orgId, id, { signal }), isDone: (key) => key.isEnabled },
   });

@@ -18,4 +18,5 @@ export const handler: CommandHandler = (ctx, node, selected) =>
     nameOf: systemName,
     one: (client, orgId, id, signal) => client.systems.enable(orgId, id, { signal }),
     many: (client, orgId, ids, signal) => client.systems.enableMany(orgId, ids, { signal }),
+    readBack: { get: (client, orgId, id, signal) => client.systems.get(orgId, id, { signal }), isDone: (system) => system.isEnabled },
   });

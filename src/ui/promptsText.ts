@@ -52,3 +52,55 @@ export function bulkOutcome(words: BulkWords, noun: Noun, sent: number, counted:
   if (counted === 0) return `${words.done} none of the ${count(sent, noun)}: ${missed === 1 ? 'it' : 'they'} ${words.notDone(missed)}.`;
   return `${words.done} ${counted} of ${count(sent, noun)}; ${missed} ${words.notDone(missed)}.`;
 }
+
+/** Why a bulk call left an item as it was, found by reading the item back. */
+export type Unchanged = 'already' | 'gone' | 'unchanged';
+
+export interface NamedWords extends BulkWords {
+  /** "disabled", for "was already disabled". */
+  readonly participle: string;
+  /** "no longer exists" / "is no longer waiting for approval", for one (n = 1) or several. */
+  readonly gone: (n: number) => string;
+}
+
+export const NO_LONGER_EXISTS = (n: number): string => (n === 1 ? 'no longer exists' : 'no longer exist');
+export const NO_LONGER_WAITING = (n: number): string => `${n === 1 ? 'is' : 'are'} no longer waiting for approval`;
+
+const NAMES_SHOWN = 5;
+
+/** "'a'", "'a' and 'b'", "'a', 'b' and 'c'", "'a', …, 'e' and 3 more". */
+export function nameList(names: readonly string[]): string {
+  const quoted = names.slice(0, NAMES_SHOWN).map((n) => `'${n}'`);
+  if (names.length > NAMES_SHOWN) quoted.push(`${names.length - NAMES_SHOWN} more`);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+function clause(words: NamedWords, why: Unchanged, names: readonly string[]): string {
+  const n = names.length;
+  if (why === 'already') return `${nameList(names)} ${n === 1 ? 'was' : 'were'} already ${words.participle}`;
+  if (why === 'gone') return `${nameList(names)} ${words.gone(n)}`;
+  return `${nameList(names)} ${words.notDone(n).replace(/ \(.*\)$/, '')}`;
+}
+
+/**
+ * A bulk result whose count is lower than the items sent, with the items that did not change
+ * named and why: "Disabled 2 of 3 systems; 'db-02' was already disabled." Items the read-back
+ * could not account for are counted: "…; 1 more did not change."
+ */
+export function bulkNamedOutcome(
+  words: NamedWords,
+  noun: Noun,
+  sent: number,
+  counted: number,
+  unchanged: readonly { readonly name: string; readonly why: Unchanged }[],
+): string {
+  if (unchanged.length === 0) return bulkOutcome(words, noun, sent, counted);
+  const order: Unchanged[] = ['already', 'gone', 'unchanged'];
+  const clauses = order
+    .map((why) => clause(words, why, unchanged.filter((u) => u.why === why).map((u) => u.name)))
+    .filter((_, i) => unchanged.some((u) => u.why === order[i]));
+  const rest = sent - counted - unchanged.length;
+  if (rest > 0) clauses.push(`${rest} more ${words.notDone(rest)}`);
+  const head = counted === 0 ? `${words.done} none of the ${count(sent, noun)}: ` : `${words.done} ${counted} of ${count(sent, noun)}; `;
+  return `${head}${clauses.join('; ')}.`;
+}

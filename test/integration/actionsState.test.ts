@@ -81,7 +81,7 @@ describe('entity actions: enable, disable, approve, decline, revoke, delete', ()
     assert.deepStrictEqual(sent.map((r) => `${r.method} ${r.path}`), [`PUT /org/${orgId}/systems/disable`]);
     assert.deepStrictEqual(sent[0].body, { systemIds: selection.map((n) => n.system.systemId) });
     for (const n of selection) assert.strictEqual(h.server.store.system(orgId, n.system.systemId)?.isEnabled, false);
-    assert.deepStrictEqual(infos(), ['Disabled 2 of 3 systems; 1 did not change.']);
+    assert.deepStrictEqual(infos(), [`Disabled 2 of 3 systems; '${label(selection[2])}' was already disabled.`]);
   });
 
   it('acts on the clicked row only when it is not part of the selection', async () => {
