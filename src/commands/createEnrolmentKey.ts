@@ -1,6 +1,8 @@
 // Create Enrolment Key: the multi-step prompts, then the POST (never retried automatically: a
 // lost answer must not make a second key), then the new key is revealed in the tree and its
-// secret offered for the clipboard — never shown, never logged.
+// secret offered for the clipboard — never shown, never logged. When the answer is lost after
+// the request went out (timeout, cut connection, 5xx), the key list is checked first: a key that
+// was made after all is reported and revealed, and only a key that is not there is offered again.
 import * as vscode from 'vscode';
 import type { AccountOrganisation, EnrolmentKey, EnrolmentKeyCreate } from '../api/types';
 import { nodeId, type ListKind } from '../tree/nodes';
@@ -8,7 +10,9 @@ import { getPrompter } from '../ui/prompterHolder';
 import { createBody, newKeyDraft, promptKeyCreate, type KeyDraft } from '../ui/promptsKeyCreate';
 import { refusalOf, type Refusal } from '../ui/promptsRefused';
 import type { CommandContext, CommandHandler, StoreApi } from './context';
+import { detailsFor, mayHaveBeenApplied } from './describeError';
 import { reportFailure } from './funnel';
+import { keysLike, newKeyLike } from './keyLookup';
 import { mutate, say } from './mutate';
 import { resolveOrg } from './pickers';
 
@@ -41,7 +45,16 @@ async function revealKey(ctx: CommandContext, orgId: string, key: EnrolmentKey):
   }
 }
 
-async function create(ctx: CommandContext, org: AccountOrganisation, draft: KeyDraft, body: EnrolmentKeyCreate): Promise<number | undefined> {
+/**
+ * `lost`: an earlier attempt's answer was lost after sending, and these keys with the same
+ * description existed before it — look for a new one before sending again.
+ */
+async function create(ctx: CommandContext, org: AccountOrganisation, draft: KeyDraft, body: EnrolmentKeyCreate, lost?: { before: Set<number> | undefined }): Promise<number | undefined> {
+  if (lost) {
+    const made = await ctx.session.call((client) => newKeyLike(client, org.orgId, body, lost.before));
+    if (made) return created(ctx, org, made, true);
+  }
+  let before = lost?.before;
   let key: EnrolmentKey;
   try {
     key = await mutate(ctx, {
@@ -49,21 +62,47 @@ async function create(ctx: CommandContext, org: AccountOrganisation, draft: KeyD
       orgId: org.orgId,
       affects: ['enrolmentKeys'],
       cancellable: false,
-      run: (client, signal) => client.enrolmentKeys.create(org.orgId, body, { signal }),
+      run: async (client, signal) => {
+        // What exists already, so that a lost answer can be told from a key that was not made.
+        before ??= await keysLike(client, org.orgId, body.description).catch(() => undefined);
+        return client.enrolmentKeys.create(org.orgId, body, { signal });
+      },
     });
   } catch (error) {
-    let created: number | undefined;
+    let what = `Enrolment key '${body.description}' could not be created`;
+    const ambiguous = mayHaveBeenApplied(error);
+    if (ambiguous) {
+      ctx.log.warn(`Creating enrolment key '${body.description}': no clear answer (${detailsFor(error)}); checking whether it was made`);
+      try {
+        const made = await ctx.session.call((client) => newKeyLike(client, org.orgId, body, before));
+        if (made) return created(ctx, org, made, true);
+      } catch (checkError) {
+        ctx.log.warn(`Could not check for the new key: ${detailsFor(checkError)}`);
+        what = `Enrolment key '${body.description}' may not have been created`;
+      }
+    }
+    let result: number | undefined;
+    const known = before;
     await reportFailure(ctx, error, {
-      what: `Enrolment key '${body.description}' could not be created`,
-      // The same body again, only when asked: the first request may have been applied after all.
-      retry: async () => void (created = await create(ctx, org, draft, body)),
-      editAgain: async () => void (created = await promptAndCreate(ctx, org, { ...draft }, refusalOf(error, draft))),
+      what,
+      // The same body again, only when asked — and after a lost answer, only once the key list
+      // shows that the first request did not make it.
+      retry: async () => void (result = await create(ctx, org, draft, body, ambiguous ? { before: known } : undefined)),
+      editAgain: async () => void (result = await promptAndCreate(ctx, org, { ...draft }, refusalOf(error, draft))),
     });
-    return created;
+    return result;
   }
-  ctx.log.info(`Created enrolment key #${key.id} in organisation ${org.orgId}`);
+  return created(ctx, org, key, false);
+}
+
+async function created(ctx: CommandContext, org: AccountOrganisation, key: EnrolmentKey, recovered: boolean): Promise<number> {
+  ctx.log.info(`${recovered ? 'Found' : 'Created'} enrolment key #${key.id} in organisation ${org.orgId}`);
+  if (recovered) await ctx.store.invalidate(org.orgId, ['enrolmentKeys']);
   await revealKey(ctx, org.orgId, key);
-  const choice = await getPrompter().info(`Created enrolment key '${key.description}' in ${org.orgName}.`, COPY_KEY);
+  const message = recovered
+    ? `Enrolment key '${key.description}' was created in ${org.orgName}: the API's answer was lost on the way, and nothing was sent again.`
+    : `Created enrolment key '${key.description}' in ${org.orgName}.`;
+  const choice = await getPrompter().info(message, COPY_KEY);
   if (choice === COPY_KEY) {
     await vscode.env.clipboard.writeText(key.key);
     say('Enrolment key copied to the clipboard.');

@@ -18,6 +18,7 @@ interface ClientErrorFields {
   method?: string;
   path?: string;
   code?: string;
+  phase?: string;
   message?: string;
 }
 
@@ -94,6 +95,31 @@ export function isCancellation(error: unknown): boolean {
 export function isUnauthorized(error: unknown): boolean {
   const f = fields(error);
   return f.kind === 'http' && f.status === 401;
+}
+
+/** Codes of a request that never left this machine: nothing reached the API. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
+
+/**
+ * True when a failed create may still have made the item: the request left, but no clear "no"
+ * came back — a timeout after sending, a connection cut mid-answer, a 5xx (a proxy's 502/504
+ * says nothing of what the API behind it did), or a 2xx that could not be read. False for a
+ * refusal (4xx), a request that never got out, and a cancel.
+ */
+export function mayHaveBeenApplied(error: unknown): boolean {
+  const f = fields(error);
+  switch (f.kind) {
+    case 'http':
+      return (f.status ?? 0) >= 500;
+    case 'network':
+      return !NOT_SENT.has(f.code ?? '');
+    case 'timeout':
+      return f.phase !== 'connect';
+    case 'format':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** HTTP 404: the item was deleted elsewhere (the portal, another window) or never existed. */
