@@ -1,4 +1,5 @@
 import type { ListState } from '../commands/context';
+import { fetchPages, RELOAD_PAGE_SIZE } from './pagePool';
 
 /** One page, reduced to what paging needs from the API's envelope. */
 export interface FetchedPage<T> {
@@ -126,16 +127,30 @@ export class ListSlot<T> implements ListState<T> {
     }
   }
 
+  /**
+   * Fetches again the first `pages × perPage` items the user had loaded, in pages as large as
+   * the API allows (a list loaded to 20,000 systems by "Load more": 100 requests, not 400), at
+   * most RELOAD_CONCURRENCY at a time. Exactly as many items are kept as before, and `pages`
+   * stays counted in `perPage` pages, so the next "Load more" asks for the page after them.
+   */
   private async reload(): Promise<void> {
+    const { perPage } = this.options;
     const count = Math.max(1, this.pages);
-    const fetched = await Promise.all(Array.from({ length: count }, (_, page) => this.options.fetch(page, this.options.perPage)));
+    const wanted = count * perPage;
+    // A list with pages as large as the API's (the organisations, in one answer) cannot merge.
+    const size = perPage < RELOAD_PAGE_SIZE ? Math.min(RELOAD_PAGE_SIZE, wanted) : perPage;
+    const requests = size === perPage ? count : Math.ceil(wanted / size);
+    const fetched = await fetchPages(this.options.fetch, requests, size);
     if (this.disposed) return;
     const last = fetched[fetched.length - 1];
-    this.currentItems = this.unique(fetched.flatMap((page) => page.items));
+    const received = fetched.flatMap((page) => page.items);
+    const kept = received.slice(0, wanted);
+    this.currentItems = this.unique(kept);
     this.currentTotal = last.total;
     // The list may have shrunk: pages past its end are not counted as loaded.
-    this.pages = Math.max(1, Math.min(count, last.lastPage + 1));
-    this.more = last.nextPage !== null;
+    this.pages = Math.max(1, Math.min(count, Math.ceil(kept.length / perPage)));
+    // The last large page may reach past what was shown: then more is there to load.
+    this.more = received.length > wanted || last.nextPage !== null;
   }
 
   private async appendNextPage(): Promise<void> {

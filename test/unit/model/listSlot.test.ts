@@ -11,6 +11,8 @@ class FakeList {
   failNext: Error | undefined;
   private held: (() => void)[] = [];
   holding = false;
+  inFlight = 0;
+  mostInFlight = 0;
 
   constructor(size: number) {
     this.items = Array.from({ length: size }, (_, i) => ({ id: `i${i}` }));
@@ -25,7 +27,11 @@ class FakeList {
         this.fetches.push({ page, perPage: size });
         const failure = this.failNext;
         this.failNext = undefined;
+        this.inFlight += 1;
+        this.mostInFlight = Math.max(this.mostInFlight, this.inFlight);
         if (this.holding) await new Promise<void>((resolve) => this.held.push(resolve));
+        else await new Promise<void>((resolve) => setImmediate(resolve));
+        this.inFlight -= 1;
         if (failure) throw failure;
         const lastPage = Math.max(0, Math.ceil(this.items.length / size) - 1);
         return { items: this.items.slice(page * size, (page + 1) * size), total: this.items.length, lastPage, nextPage: page < lastPage ? page + 1 : null };
@@ -122,10 +128,81 @@ describe('ListSlot: one list, page by page', () => {
     await new Promise((r) => setImmediate(r));
     list.releaseAll();
     await refreshing;
-    assert.deepEqual(list.fetches.map((f) => f.page).sort(), [0, 1, 2]);
+    assert.deepEqual(list.fetches, [{ page: 0, perPage: 30 }], 'the three loaded pages in one request');
     assert.equal(slot.items.length, 30);
     assert.equal(slot.pagesLoaded, 3);
     assert.equal(slot.hasMore, true);
+  });
+
+  describe('a reload asks for the loaded items in pages of 200, at most 10 at a time', () => {
+    /** Loads `pages` pages of 50 ("Load more" until then), then reloads once. */
+    async function reloadAfter(pages: number, size = 20_000) {
+      const list = new FakeList(size);
+      const slot = list.slot(50);
+      await slot.load();
+      while (slot.pagesLoaded < pages) await slot.loadMore();
+      list.fetches = [];
+      list.mostInFlight = 0;
+      await slot.refresh();
+      return { list, slot, fetches: list.fetches };
+    }
+
+    for (const [pages, requests, perPage] of [[1, 1, 50], [3, 1, 150], [4, 1, 200], [5, 2, 200], [40, 10, 200], [400, 100, 200]] as const) {
+      it(`${pages * 50} items loaded: ${requests} request(s) of ${perPage}`, async () => {
+        const { list, slot, fetches } = await reloadAfter(pages);
+        assert.equal(fetches.length, requests);
+        assert.ok(fetches.every((f) => f.perPage === perPage));
+        assert.deepEqual(fetches.map((f) => f.page).sort((a, b) => a - b), Array.from({ length: requests }, (_, i) => i));
+        assert.ok(list.mostInFlight <= 10, `${list.mostInFlight} requests in flight`);
+        assert.equal(slot.items.length, pages * 50, 'as many items as before the reload');
+        assert.equal(slot.pagesLoaded, pages);
+        assert.equal(slot.hasMore, pages * 50 < 20_000);
+      });
+    }
+
+    it('keeps exactly the items shown when the last page of 200 reaches past them, and "Load more" goes on after them', async () => {
+      const { list, slot } = await reloadAfter(5, 1000);
+      assert.deepEqual(slot.items.map((i) => i.id), Array.from({ length: 250 }, (_, i) => `i${i}`));
+      list.fetches = [];
+      await slot.loadMore();
+      assert.deepEqual(list.fetches, [{ page: 5, perPage: 50 }]);
+      assert.deepEqual(slot.items.map((i) => i.id), Array.from({ length: 300 }, (_, i) => `i${i}`));
+    });
+
+    it('knows the end when the loaded items were exactly all there is', async () => {
+      const { slot, fetches } = await reloadAfter(8, 400);
+      assert.equal(fetches.length, 2);
+      assert.equal(slot.items.length, 400);
+      assert.equal(slot.hasMore, false);
+    });
+
+    it('stops at the page that says it is the last when the list shrank meanwhile', async () => {
+      const list = new FakeList(20_000);
+      const slot = list.slot(50);
+      await slot.load();
+      while (slot.pagesLoaded < 400) await slot.loadMore();
+      list.items = list.items.slice(0, 130);
+      list.fetches = [];
+      await slot.refresh();
+      assert.equal(list.fetches.length, 10, 'the first batch, not the 100 pages loaded before');
+      assert.equal(slot.items.length, 130);
+      assert.equal(slot.pagesLoaded, 3);
+      assert.equal(slot.hasMore, false);
+    });
+
+    it('fails the reload on the first failed page, starts no page after it, and keeps the old items', async () => {
+      const list = new FakeList(20_000);
+      const slot = list.slot(50);
+      await slot.load();
+      while (slot.pagesLoaded < 400) await slot.loadMore();
+      list.fetches = [];
+      list.failNext = new Error('HTTP 503');
+      await slot.refresh();
+      assert.equal(slot.error?.message, 'HTTP 503');
+      assert.equal(list.fetches.length, 10, 'the first batch only');
+      assert.equal(slot.items.length, 20_000);
+      assert.equal(slot.pagesLoaded, 400);
+    });
   });
 
   it('counts fewer pages when the list shrank, and never shows an item twice', async () => {

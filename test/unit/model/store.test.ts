@@ -96,7 +96,7 @@ describe('EnclaveStore', () => {
     session.data.systems[A][0] = aSystem({ systemId: 'S0000', description: 'Renamed', isEnabled: false, state: 'Disabled' });
     session.calls.length = 0;
     await store.invalidate(A, ['systems']);
-    assert.deepEqual(session.calls.map((c) => c.query?.page).sort(), [0, 1]);
+    assert.deepEqual(session.calls.map((c) => [c.query?.page, c.query?.perPage]), [[0, 100]], 'both loaded pages in one request');
     assert.equal(store.systems(A).items.length, 100);
     assert.equal(store.findSystem(A, 'S0000')?.description, 'Renamed');
     assert.equal(store.systems(A).hasMore, true);
