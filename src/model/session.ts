@@ -24,6 +24,9 @@ import { RetryWaits, retryLine, type RetryWait } from './retryWait';
 
 export { NotSignedInError, isNotSignedIn } from './notSignedIn';
 
+/** How old the last GET /account/orgs answer may be for connect() to stand on it. */
+export const LIVENESS_MAX_AGE_MS = 60_000;
+
 /** One API URL with the token stored for its origin (if any) and, once needed, its client. */
 interface Binding {
   readonly generation: number;
@@ -44,6 +47,7 @@ export class Session implements SessionApi, vscode.Disposable {
   private readonly retryWaits = new RetryWaits(() => this.retryWaitChanged.fire());
   /** Client options on top of the factory's (tests shorten timeouts); see useClientOptions. */
   private clientOptions: Partial<Pick<ClientOptions, 'timeouts' | 'retry'>> = {};
+  private livenessMaxAgeMs = LIVENESS_MAX_AGE_MS;
 
   readonly onDidChangeState: vscode.Event<ConnectionState>;
   /** Fires when a retry wait starts or ends (the status bar shows "retrying in 5 s"). */
@@ -95,6 +99,11 @@ export class Session implements SessionApi, vscode.Disposable {
     this.tracker.setRecoveryTiming(timing);
   }
 
+  /** Tests: how old an answer may be for connect() to send nothing (undefined: 60 s). */
+  setLivenessMaxAge(ms: number | undefined): void {
+    this.livenessMaxAgeMs = ms ?? LIVENESS_MAX_AGE_MS;
+  }
+
   /** Tests: timeouts and retry limits for the next client built (the current one is closed). */
   useClientOptions(options: Partial<Pick<ClientOptions, 'timeouts' | 'retry'>>): void {
     this.clientOptions = { ...options };
@@ -118,9 +127,18 @@ export class Session implements SessionApi, vscode.Disposable {
     return this.run(fn, true);
   }
 
-  /** GET /account/orgs: establishes `connected` with the orgs. Resolves false on failure (already reported). */
+  /**
+   * GET /account/orgs: establishes `connected` with the orgs. Resolves false on failure (already
+   * reported). While connected with an answer under LIVENESS_MAX_AGE_MS old, sends nothing.
+   */
   connect(): Promise<boolean> {
     this.tracker.wanted = true;
+    // The view asks for this each time it becomes visible, and while connected that request
+    // only moves "Last checked" in the status bar tooltip. An answer under a minute old is
+    // recent enough for that line; switching side bars back and forth should not send a request
+    // each time. Once it is older, the next showing checks again (and finds an outage).
+    const state = this.state;
+    if (state.kind === 'connected' && Date.now() - state.checkedAt.getTime() < this.livenessMaxAgeMs) return Promise.resolve(true);
     const generation = this.generation;
     if (this.connecting?.generation !== generation) {
       const done = this.fetchOrgs().finally(() => {

@@ -25,6 +25,43 @@ describe('status bar', () => {
     assert.match(status.tooltip, /Last checked/);
   });
 
+  it('checks the API when the view is shown only once the last answer is a minute old', async function () {
+    this.timeout(30_000);
+    const orgsRequests = (): number => h.requests('GET', /^\/account\/orgs$/).length;
+    const checkedAt = (): number => (h.api.session.state as { checkedAt?: Date }).checkedAt?.getTime() ?? NaN;
+    /** Hides the view (another side bar) and shows it again. */
+    const showAgain = async (): Promise<void> => {
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await new Promise((r) => setTimeout(r, 300));
+      await vscode.commands.executeCommand('enclave.networks.focus');
+      await new Promise((r) => setTimeout(r, 300));
+    };
+    await vscode.commands.executeCommand('enclave.networks.focus');
+    try {
+      // Control: with no allowance, each showing sends GET /account/orgs and moves "Last checked".
+      h.api.session.setLivenessMaxAge(0);
+      h.server.clearRequests();
+      for (let shown = 1; shown <= 2; shown++) {
+        const before = checkedAt();
+        await showAgain();
+        await waitFor(`request ${shown} of GET /account/orgs`, () => orgsRequests() === shown);
+        await waitFor('"Last checked" to move', () => checkedAt() > before);
+      }
+
+      // The default: the answer just received is under a minute old, so showing sends nothing.
+      h.api.session.setLivenessMaxAge(undefined);
+      h.server.clearRequests();
+      const answered = checkedAt();
+      for (let shown = 0; shown < 3; shown++) await showAgain();
+      assert.strictEqual(orgsRequests(), 0, 'no GET /account/orgs for a view shown 3 times within a minute');
+      assert.strictEqual(h.api.session.state.kind, 'connected');
+      assert.strictEqual(checkedAt(), answered, '"Last checked" still says when the API last answered');
+      assert.match(h.api.status().tooltip, /Last checked/);
+    } finally {
+      h.api.session.setLivenessMaxAge(undefined);
+    }
+  });
+
   it('counts connected systems in the tooltip once an organisation’s systems are loaded', async () => {
     const org = h.server.store.orgs[0];
     const orgRow = await h.orgNode(org.properties.name);
