@@ -37,8 +37,8 @@ export async function reportFailure(ctx: CommandContext, error: unknown, options
     return;
   }
   ctx.log.error(`${options.what}: ${detailsFor(error)}`);
-  // The session has just shown its one "token rejected" warning (with Sign In) for this very
-  // error; a second message about the same 401 would only be noise.
+  // The session has shown its one "token rejected" warning (with Sign In) for this 401 or an
+  // earlier one of the same rejection; a second message about it would only be noise.
   if (isUnauthorized(error) && wasAnnounced(error)) return;
 
   const actions: string[] = [];

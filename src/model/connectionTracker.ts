@@ -18,7 +18,7 @@ import { DEFAULT_RECOVERY_TIMING, RecoveryLoop, type RecoveryStats, type Recover
 
 const announced = new WeakSet<object>();
 
-/** True for the 401 whose warning the session already showed, so the funnel need not repeat it. */
+/** True for a 401 the session's one "token rejected" warning already covers, so the funnel need not repeat it. */
 export function wasAnnounced(error: unknown): boolean {
   return typeof error === 'object' && error !== null && announced.has(error);
 }
@@ -98,11 +98,12 @@ export class ConnectionTracker implements vscode.Disposable {
   }
 
   private rejected(error: unknown): void {
+    // The one warning covers every 401 of this rejected state, the first and those after it.
+    if (typeof error === 'object' && error !== null) announced.add(error);
     if (this.current.kind === 'rejected') return;
     this.recovery.stop();
     this.set({ kind: 'rejected' });
     this.log.warn('The Enclave API rejected the saved token (HTTP 401)');
-    if (typeof error === 'object' && error !== null) announced.add(error);
     void getPrompter()
       .warn(REJECTED_WARNING, 'Sign In')
       .then((choice) => (choice === 'Sign In' ? vscode.commands.executeCommand('enclave.signIn') : undefined))
