@@ -46,8 +46,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
   context.subscriptions.push(session, store, treeDataProvider, view, statusBar, contextKeys, registerAutoRefresh(view, store, session));
 
   // The first connect happens when someone looks: the view shown, or a command's API call.
+  // Signed out, connect() sends nothing but notes that someone looks, so that a token arriving
+  // later (also from another window, through SecretStorage) connects at once.
   const connectIfVisible = (): void => {
-    if (view.visible) void session.ready().then(() => session.state.kind !== 'signedOut' && session.connect());
+    if (view.visible) void session.connect();
   };
   context.subscriptions.push(view.onDidChangeVisibility(connectIfVisible));
   connectIfVisible();
@@ -69,7 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
   log.info(`Enclave ${version} activated (${vscode.ExtensionMode[context.extensionMode]} mode); API ${session.apiUrl}`);
 
   if (!testable) return undefined;
-  return createTestApi({ session, store, log, commandContext: ctx, tree: treeDataProvider, statusBar, contextKeys, tokens, windowPrompter });
+  return createTestApi({ session, store, log, commandContext: ctx, tree: treeDataProvider, statusBar, contextKeys, tokens, secrets: context.secrets, windowPrompter });
 }
 
 /** Closes the HTTP pool and the recovery timer; the rest goes with context.subscriptions. */

@@ -10,6 +10,7 @@ import type { CommandContext, StoreApi } from './commands/context';
 import type { Session } from './model/session';
 import type { EnclaveNode } from './tree/nodes';
 import type { ContextKeys } from './ui/contextKeys';
+import { setExternalOpener } from './ui/externalOpener';
 import { Log } from './ui/log';
 import { BACK, type Prompter } from './ui/prompter';
 import { setPrompter } from './ui/prompterHolder';
@@ -44,6 +45,13 @@ export interface EnclaveExtensionApi {
   readonly back: symbol;
   /** Stores a token without prompts and connects: for tests that are not about sign-in. */
   signInWithToken(token: string): Promise<void>;
+  /**
+   * The extension's own `context.secrets`: writing it directly is what another window's sign-in
+   * or sign-out looks like from here (SecretStorage is shared, its change events reach us).
+   */
+  readonly secrets: vscode.SecretStorage;
+  /** Replaces vscode.env.openExternal for the flows that open the browser (undefined: the real one again). */
+  setExternalOpener(opener: ((url: string) => boolean | Promise<boolean>) | undefined): void;
 }
 
 /** The Log with a memory: lines are kept exactly as written (redacted), at every level. */
@@ -71,6 +79,7 @@ export interface TestApiSources {
   readonly statusBar: { current(): StatusView };
   readonly contextKeys: ContextKeys;
   readonly tokens: TokenStore;
+  readonly secrets: vscode.SecretStorage;
   /** The prompter activation installed, which restorePrompter puts back. */
   readonly windowPrompter: Prompter;
 }
@@ -92,6 +101,8 @@ export function createTestApi(from: TestApiSources): EnclaveExtensionApi {
     status: () => from.statusBar.current(),
     back: BACK,
     contextKeys: () => from.contextKeys.current(),
+    secrets: from.secrets,
+    setExternalOpener: (opener) => setExternalOpener(opener && (async (uri) => opener(uri.toString(true)))),
     storedToken: (origin?: string) => Promise.resolve(from.tokens.get(origin ?? session.origin ?? '')),
     signInWithToken: async (token: string) => {
       if (!session.origin) throw new Error(`enclave.apiUrl is not a URL: ${session.apiUrl}`);

@@ -10,6 +10,7 @@ import { normaliseToken, tokenFormatProblem } from '../auth/tokenFormat';
 import { verifyToken } from '../auth/verifyToken';
 import { originOf } from '../config';
 import { sessionOf } from '../model/session';
+import { openExternal } from '../ui/externalOpener';
 import { BACK, type PickItem } from '../ui/prompter';
 import { getPrompter } from '../ui/prompterHolder';
 import type { CommandHandler } from './context';
@@ -39,7 +40,7 @@ export const handler: CommandHandler = async (ctx) => {
   }
   const route = await prompter.pick(ROUTES, { title: 'Sign in to Enclave', placeholder: 'You need a personal access token from the Enclave Portal', ignoreFocusOut: true });
   if (route === undefined || route === BACK) return;
-  if (route === 'portal') await vscode.env.openExternal(vscode.Uri.parse(PORTAL_ACCOUNT_URL));
+  if (route === 'portal') await openExternal(vscode.Uri.parse(PORTAL_ACCOUNT_URL));
 
   const host = hostOf(url);
   let value: string | undefined;
