@@ -7,6 +7,8 @@ import type { OrgState, Store } from './store';
 export interface Reply {
   status: number;
   body?: unknown;
+  /** The body already serialised as JSON (list pages, see listJson.ts); sent instead of `body`. */
+  json?: Buffer;
   /** Serialise as application/problem+json. */
   problem?: boolean;
   headers?: Record<string, string>;

@@ -1,5 +1,6 @@
-// The shared list pipeline: validate query → sort (cached) → filter → page.
-import { OrgContext, Reply, ok } from './http';
+// The shared list pipeline: validate query → sort (cached) → filter → page → JSON (items cached).
+import type { OrgContext, Reply } from './http';
+import { pageJson } from './listJson';
 import { pageOf, readPaging } from './paging';
 import { parseSearch, Predicate, Term } from './search';
 import { SortModes, readSort, sorted } from './sorting';
@@ -11,6 +12,7 @@ export interface ListSpec<T> {
   id: (t: T) => string | number;
   searchKeys: string[];
   search: (terms: Term[]) => Predicate<T> | undefined;
+  /** The list model of an item: a module constant, since the items' JSON is cached per view (listJson.ts). */
   view: (t: T) => unknown;
   /** Filters from other query parameters; report bad values into `errors`. */
   filters?: (errors: Errors) => Array<Predicate<T> | undefined>;
@@ -26,5 +28,6 @@ export function listReply<T>(ctx: OrgContext, spec: ListSpec<T>): Reply {
   const active = filters.filter((f): f is Predicate<T> => f !== undefined);
   const all = sorted(spec.collection, ctx.org.version, spec.modes, sort, spec.id);
   const items = active.length === 0 ? all : all.filter((t) => active.every((f) => f(t)));
-  return ok(pageOf(items, paging, { baseUrl: ctx.baseUrl, path: ctx.path, query: ctx.query }, spec.view));
+  const { items: rows, ...envelope } = pageOf(items, paging, { baseUrl: ctx.baseUrl, path: ctx.path, query: ctx.query }, (t) => t);
+  return { status: 200, json: pageJson(spec.collection, ctx.org.version, envelope, rows, spec.id, spec.view) };
 }

@@ -14,9 +14,9 @@ export interface Wire { status: number; headers: Record<string, string>; body: B
 
 export function toWire(reply: Reply): Wire {
   const headers: Record<string, string> = { ...COMMON_HEADERS, ...reply.headers };
-  let body = Buffer.alloc(0);
-  if (reply.body !== undefined) {
-    body = Buffer.from(JSON.stringify(reply.body), 'utf8');
+  let body: Buffer = Buffer.alloc(0);
+  if (reply.json !== undefined || reply.body !== undefined) {
+    body = reply.json ?? Buffer.from(JSON.stringify(reply.body), 'utf8');
     headers['content-type'] = reply.problem ? 'application/problem+json; charset=utf-8' : JSON_TYPE;
   }
   return { status: reply.status, headers, body };

@@ -23,11 +23,12 @@ function find(ctx: OrgContext): EnrolmentKey {
 }
 
 const detail = (k: EnrolmentKey): EnrolmentKey => keyView(k, true);
+const listItem = (k: EnrolmentKey): EnrolmentKey => keyView(k, false);
 
 export function registerEnrolmentKeys(router: Router): void {
   router.org('GET', '/enrolment-keys', (ctx) => listReply(ctx, {
     collection: ctx.org.keys, modes: KEY_SORTS, id: (k) => k.id,
-    searchKeys: names(KEY_SEARCH_KEYS), search: keyPredicate, view: (k) => keyView(k, false),
+    searchKeys: names(KEY_SEARCH_KEYS), search: keyPredicate, view: listItem,
     filters: (errors) => [readQueryBool(ctx.query, 'include_disabled', errors) ? undefined : (k) => k.isEnabled],
   }));
 

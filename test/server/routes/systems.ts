@@ -27,11 +27,12 @@ function find(ctx: OrgContext): EnclaveSystem {
 }
 
 const detail = (s: EnclaveSystem): EnclaveSystem => systemView(s, true);
+const listItem = (s: EnclaveSystem): EnclaveSystem => systemView(s, false);
 
 export function registerSystems(router: Router): void {
   router.org('GET', '/systems', (ctx) => listReply(ctx, {
     collection: ctx.org.systems, modes: SYSTEM_SORTS, id: (s) => s.systemId,
-    searchKeys: names(SYSTEM_SEARCH_KEYS), search: systemPredicate, view: (s) => systemView(s, false),
+    searchKeys: names(SYSTEM_SEARCH_KEYS), search: systemPredicate, view: listItem,
     filters: (errors) => {
       const includeDisabled = readQueryBool(ctx.query, 'include_disabled', errors);
       const keyId = readQueryInt(ctx.query, 'enrolment_key', errors);

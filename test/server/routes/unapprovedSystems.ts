@@ -20,11 +20,13 @@ function find(ctx: OrgContext): UnapprovedSystem {
   return u;
 }
 
+const listItem = (u: UnapprovedSystem): UnapprovedSystem => unapprovedView(u, false);
+
 export function registerUnapprovedSystems(router: Router): void {
   // No include_disabled and no dns here (reference §2.4).
   router.org('GET', '/unapproved-systems', (ctx) => listReply(ctx, {
     collection: ctx.org.unapproved, modes: UNAPPROVED_SORTS, id: (u) => u.systemId,
-    searchKeys: names(UNAPPROVED_SEARCH_KEYS), search: unapprovedPredicate, view: (u) => unapprovedView(u, false),
+    searchKeys: names(UNAPPROVED_SEARCH_KEYS), search: unapprovedPredicate, view: listItem,
     filters: (errors) => {
       const keyId = readQueryInt(ctx.query, 'enrolment_key', errors);
       return [keyId === undefined ? undefined : (u) => u.enrolmentKeyId === keyId];
