@@ -13,7 +13,7 @@ import { refusalOf, type Refusal } from '../ui/promptsRefused';
 import type { CommandContext } from './context';
 import { isGone } from './describeError';
 import { reportFailure } from './funnel';
-import { readStates, READ_BACK_MAX, shortfall, type ItemState, type ReadBack } from './bulkCheck';
+import { shortfall, type ReadBack } from './bulkCheck';
 import { resolveTargets, type EntityKind, type EntityOf } from './pickers';
 
 export interface Mutation<T> {
@@ -98,7 +98,7 @@ export interface EntityAction<K extends EntityKind, Id> {
   readonly one: (client: EnclaveClient, orgId: string, id: Id, signal: AbortSignal) => Promise<unknown>;
   /** The bulk endpoint: resolves to the count the server reports. */
   readonly many: (client: EnclaveClient, orgId: string, ids: readonly Id[], signal: AbortSignal) => Promise<number>;
-  /** Reads items back, to name the ones a bulk call did not change (see bulkCheck.ts). */
+  /** Reads items back after a short bulk count, to name the ones it did not change (see bulkCheck.ts). */
   readonly readBack: ReadBack<EntityOf[K], Id>;
 }
 
@@ -130,17 +130,10 @@ export async function runEntityAction<K extends EntityKind, Id>(
         await mutate(ctx, { progress: `${action.verbing} ${what}…`, orgId, affects: action.affects, run: (c, signal) => action.one(c, orgId, ids[0], signal) });
         say(`${sentence(action.participle)} ${what}.`);
       } else {
-        let before: Map<Id, ItemState> | undefined;
-        const counted = await mutate(ctx, {
-          progress: `${action.verbing} ${what}…`,
-          orgId,
-          affects: action.affects,
-          run: async (c, signal) => {
-            if (ids.length <= READ_BACK_MAX) before = await readStates(c, orgId, ids, action.readBack, signal);
-            return action.many(c, orgId, ids, signal);
-          },
-        });
-        say(counted >= ids.length ? bulkOutcome({ done: sentence(action.participle), notDone: action.notDone }, action.noun, ids.length, counted) : await shortfall(ctx, action, orgId, items, counted, before));
+        // Nothing is read first: `items` already say how things stood, and a full count (the
+        // common case) needs no more. Only a short count makes shortfall read the items again.
+        const counted = await mutate(ctx, { progress: `${action.verbing} ${what}…`, orgId, affects: action.affects, run: (c, signal) => action.many(c, orgId, ids, signal) });
+        say(counted >= ids.length ? bulkOutcome({ done: sentence(action.participle), notDone: action.notDone }, action.noun, ids.length, counted) : await shortfall(ctx, action, orgId, items, counted));
       }
     } catch (error) {
       await reportFailure(ctx, error, { what: failedWhat(error, action.noun, action.participle, what, ids.length), retry: send });

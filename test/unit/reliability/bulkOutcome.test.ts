@@ -1,7 +1,8 @@
 // A bulk count lower than the items sent: the message names the ones that did not change and
 // why, and counts what it cannot name instead of claiming it.
 import * as assert from 'node:assert/strict';
-import { unchangedItems, type ItemState } from '../../../src/commands/bulkCheck';
+import type { EnclaveClient } from '../../../src/api';
+import { readStates, unchangedItems, type ItemState } from '../../../src/commands/bulkCheck';
 import { bulkNamedOutcome, DID_NOT_CHANGE, NO_LONGER_EXISTS, NO_LONGER_WAITING, SYSTEM, WAS_NOT } from '../../../src/ui/promptsText';
 
 const disabled = { done: 'Disabled', notDone: DID_NOT_CHANGE, participle: 'disabled', gone: NO_LONGER_EXISTS };
@@ -27,13 +28,51 @@ describe('reliability: a short bulk count names what did not change', () => {
     assert.equal(bulkNamedOutcome(disabled, SYSTEM, 9, 2, seven), "Disabled 2 of 9 systems; 's0', 's1', 's2', 's3', 's4' and 2 more were already disabled.");
   });
 
-  it('takes the reasons from the read before the call, and the read after only for what is left', () => {
+  describe('what the read after a short count proves', () => {
     const ids = ['a', 'b', 'c'];
-    const before = new Map<string, ItemState>([['a', 'pending'], ['b', 'done'], ['c', 'pending']]);
-    assert.deepEqual(unchangedItems(ids, 1, before), [{ id: 'b', why: 'already' }]);
-    // Two missed, the read before explains one: the read after finds 'c' untouched.
-    const after = new Map<string, ItemState>([['a', 'done'], ['b', 'done'], ['c', 'pending']]);
-    assert.deepEqual(unchangedItems(ids, 2, before, after), [{ id: 'b', why: 'already' }, { id: 'c', why: 'unchanged' }]);
-    assert.deepEqual(unchangedItems(ids, 1, undefined), [], 'nothing read: nothing named');
+    const none = new Set<string>();
+    const states = (...s: ItemState[]) => new Map(ids.map((id, i) => [id, s[i]] as const));
+
+    it('enable/disable: a 404 is someone else\'s delete and an item not in the target state was left as it was', () => {
+      // Two changed (a, b read back done, indistinguishable from each other), c deleted elsewhere.
+      assert.deepEqual(unchangedItems({ ids, counted: 2, doneBefore: none, after: states('done', 'done', 'gone'), visible: true }), [{ id: 'c', why: 'gone' }]);
+      assert.deepEqual(unchangedItems({ ids, counted: 2, doneBefore: none, after: states('done', 'pending', 'done'), visible: true }), [{ id: 'b', why: 'unchanged' }]);
+    });
+
+    it('in the target state now: "already" only when the entity data before the call says so too, or the server changed none', () => {
+      // Done before (as the action received it) and now.
+      assert.deepEqual(unchangedItems({ ids, counted: 2, doneBefore: new Set(['b']), after: states('done', 'done', 'done'), visible: true }), [{ id: 'b', why: 'already' }]);
+      // Done now, not before: could be one this call changed. Counted, not claimed.
+      assert.deepEqual(unchangedItems({ ids, counted: 2, doneBefore: none, after: states('done', 'done', 'done'), visible: true }), []);
+      // The server changed none: every item done now was done without this call.
+      assert.deepEqual(unchangedItems({ ids, counted: 0, doneBefore: none, after: states('done', 'gone', 'done'), visible: true }), [
+        { id: 'b', why: 'gone' }, { id: 'a', why: 'already' }, { id: 'c', why: 'already' },
+      ]);
+    });
+
+    it('revoke/delete/approve/decline: gone is the target state, so a 404 is named only when the server removed none', () => {
+      assert.deepEqual(unchangedItems({ ids, counted: 1, doneBefore: none, after: states('gone', 'gone', 'gone'), visible: false }), []);
+      // Still there: the call did not remove it. The other one missed is among a and c: counted.
+      assert.deepEqual(unchangedItems({ ids, counted: 1, doneBefore: none, after: states('gone', 'pending', 'gone'), visible: false }), [{ id: 'b', why: 'unchanged' }]);
+      assert.deepEqual(unchangedItems({ ids, counted: 2, doneBefore: none, after: states('gone', 'pending', 'gone'), visible: false }), [{ id: 'b', why: 'unchanged' }]);
+      assert.deepEqual(unchangedItems({ ids, counted: 0, doneBefore: none, after: states('gone', 'gone', 'gone'), visible: false }), [
+        { id: 'a', why: 'gone' }, { id: 'b', why: 'gone' }, { id: 'c', why: 'gone' },
+      ]);
+    });
+
+    it('stops reading once what it has named accounts for the shortfall', async () => {
+      const many = Array.from({ length: 20 }, (_, i) => `s${i}`);
+      const read: string[] = [];
+      const get = async (_c: EnclaveClient, _o: string, id: string) => (read.push(id), { isEnabled: id !== 's0' });
+      const enough = (states: ReadonlyMap<string, ItemState>) => unchangedItems({ ids: many, counted: 19, doneBefore: none, after: states, visible: true }).length >= 1;
+      const states = await readStates({} as EnclaveClient, 'org', many, { get, isDone: (s) => s.isEnabled }, new AbortController().signal, enough);
+      assert.equal(states.get('s0'), 'pending');
+      assert.ok(read.length <= 6, `read ${read.length} of 20: only the first parallel batch`);
+    });
+
+    it('names nothing it did not read, and nothing when more are named than the count leaves out (changed while read)', () => {
+      assert.deepEqual(unchangedItems({ ids, counted: 1, doneBefore: none, after: new Map(), visible: true }), [], 'nothing read: nothing named');
+      assert.deepEqual(unchangedItems({ ids, counted: 2, doneBefore: none, after: states('gone', 'gone', 'done'), visible: true }), []);
+    });
   });
 });
