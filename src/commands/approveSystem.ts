@@ -1,5 +1,6 @@
 // Approve pending system(s): they move from Pending approval to Systems, so both lists reload.
-import { SYSTEM, WAS_NOT, systemName } from '../ui/promptsText';
+import { systemLabel } from '../tree/presentSystem';
+import { SYSTEM, WAS_NOT } from '../ui/promptsText';
 import type { CommandHandler } from './context';
 import { runEntityAction } from './mutate';
 
@@ -14,7 +15,7 @@ export const handler: CommandHandler = (ctx, node, selected) =>
     nothing: 'no systems are waiting for approval',
     affects: ['pending', 'systems'],
     idOf: (system) => system.systemId,
-    nameOf: systemName,
+    nameOf: systemLabel,
     one: (client, orgId, id, signal) => client.unapprovedSystems.approve(orgId, id, { signal }),
     many: (client, orgId, ids, signal) => client.unapprovedSystems.approveMany(orgId, ids, { signal }),
     readBack: { get: (client, orgId, id, signal) => client.unapprovedSystems.get(orgId, id, { signal }) },

@@ -2,9 +2,10 @@
 // the CLI and support requests use. IDs are not secret, so the message shows the one copied.
 import * as vscode from 'vscode';
 import type { EnclaveNode } from '../tree/nodes';
+import { systemLabel } from '../tree/presentSystem';
 import { BACK } from '../ui/prompter';
 import { getPrompter } from '../ui/prompterHolder';
-import { keyName, systemName } from '../ui/promptsText';
+import { keyName } from '../ui/promptsText';
 import type { CommandContext, CommandHandler } from './context';
 import { say } from './mutate';
 import { resolveOrg, resolveTargets, type EntityKind } from './pickers';
@@ -21,7 +22,7 @@ function fromNode(node: EnclaveNode | undefined): Copied | undefined {
       return { what: 'organisation ID', id: node.org.orgId, name: node.org.orgName };
     case 'system':
     case 'pending':
-      return { what: 'system ID', id: node.system.systemId, name: systemName(node.system) };
+      return { what: 'system ID', id: node.system.systemId, name: systemLabel(node.system) };
     case 'key':
       return { what: 'enrolment key ID', id: String(node.key.id), name: keyName(node.key) };
     default:
@@ -58,7 +59,7 @@ async function fromPalette(ctx: CommandContext, node: EnclaveNode | undefined): 
   if (!targets) return undefined;
   const item = targets.items[0];
   if ('id' in item) return { what: 'enrolment key ID', id: String(item.id), name: keyName(item) };
-  return { what: 'system ID', id: item.systemId, name: systemName(item) };
+  return { what: 'system ID', id: item.systemId, name: systemLabel(item) };
 }
 
 export const handler: CommandHandler = async (ctx, node) => {

@@ -1,5 +1,6 @@
 // Disable System(s): confirmed in a modal, since a disabled system drops off the network.
-import { SYSTEM, DID_NOT_CHANGE, systemName } from '../ui/promptsText';
+import { systemLabel } from '../tree/presentSystem';
+import { SYSTEM, DID_NOT_CHANGE } from '../ui/promptsText';
 import type { CommandHandler } from './context';
 import { runEntityAction } from './mutate';
 
@@ -17,7 +18,7 @@ export const handler: CommandHandler = (ctx, node, selected) =>
       `${n === 1 ? 'It' : 'They'} will lose ${n === 1 ? 'its' : 'their'} connections to other systems until enabled again. Nothing is deleted.`,
     affects: ['systems'],
     idOf: (system) => system.systemId,
-    nameOf: systemName,
+    nameOf: systemLabel,
     one: (client, orgId, id, signal) => client.systems.disable(orgId, id, { signal }),
     many: (client, orgId, ids, signal) => client.systems.disableMany(orgId, ids, { signal }),
     readBack: { get: (client, orgId, id, signal) => client.systems.get(orgId, id, { signal }), isDone: (system) => !system.isEnabled },

@@ -1,7 +1,7 @@
 // Edit System: description, notes and tags; only what changed is sent.
 import type { EnclaveSystem, SystemPatch } from '../api/types';
+import { systemLabel } from '../tree/presentSystem';
 import { promptSystemEdit, type SystemForm } from '../ui/promptsSystemEdit';
-import { systemName } from '../ui/promptsText';
 import type { CommandHandler } from './context';
 import { runEdit } from './mutate';
 import { resolveTargets } from './pickers';
@@ -21,8 +21,8 @@ export const handler: CommandHandler = async (ctx, node) => {
     noun: 'system',
     orgId,
     load: (client) => client.systems.get(orgId, systemId),
-    nameOf: systemName,
-    prompt: (system, start, refusal) => promptSystemEdit(system, systemName(system), start, refusal),
+    nameOf: systemLabel,
+    prompt: (system, start, refusal) => promptSystemEdit(system, systemLabel(system), start, refusal),
     save: (client, patch, signal) => client.systems.patch(orgId, systemId, patch as SystemPatch, { signal }),
     affects: ['systems'],
   });

@@ -1,5 +1,6 @@
 // Enable System(s): no confirmation — enabling only lets a system connect again.
-import { SYSTEM, DID_NOT_CHANGE, systemName } from '../ui/promptsText';
+import { systemLabel } from '../tree/presentSystem';
+import { SYSTEM, DID_NOT_CHANGE } from '../ui/promptsText';
 import type { CommandHandler } from './context';
 import { runEntityAction } from './mutate';
 
@@ -15,7 +16,7 @@ export const handler: CommandHandler = (ctx, node, selected) =>
     nothing: 'no disabled systems to enable',
     affects: ['systems'],
     idOf: (system) => system.systemId,
-    nameOf: systemName,
+    nameOf: systemLabel,
     one: (client, orgId, id, signal) => client.systems.enable(orgId, id, { signal }),
     many: (client, orgId, ids, signal) => client.systems.enableMany(orgId, ids, { signal }),
     readBack: { get: (client, orgId, id, signal) => client.systems.get(orgId, id, { signal }), isDone: (system) => system.isEnabled },

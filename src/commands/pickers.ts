@@ -9,10 +9,11 @@
 import type { EnclaveClient } from '../api';
 import type { AccountOrganisation, EnclaveSystem, EnrolmentKey, Page, UnapprovedSystem } from '../api/types';
 import type { EnclaveNode } from '../tree/nodes';
+import { systemLabel } from '../tree/presentSystem';
 import { usesText } from '../tree/words';
 import { BACK } from '../ui/prompter';
 import { getPrompter } from '../ui/prompterHolder';
-import { keyName, systemName } from '../ui/promptsText';
+import { keyName } from '../ui/promptsText';
 import type { CommandContext } from './context';
 
 const PER_PAGE = 200;
@@ -36,7 +37,7 @@ interface EntityKindSpec<T> {
 const ENTITY_KINDS: { readonly [K in EntityKind]: EntityKindSpec<EntityOf[K]> } = {
   system: {
     entityOf: (node) => (node as Extract<EnclaveNode, { type: 'system' }>).system,
-    label: systemName,
+    label: systemLabel,
     description: (s) => [s.systemId, s.isEnabled ? s.state : 'Disabled', s.platformType].filter(Boolean).join(' · '),
     // Disabled systems are asked for: Enable must be able to offer them.
     fetch: (client, orgId, page, perPage) => client.systems.list(orgId, { includeDisabled: true, page, perPage }),
@@ -49,7 +50,7 @@ const ENTITY_KINDS: { readonly [K in EntityKind]: EntityKindSpec<EntityOf[K]> } 
   },
   pending: {
     entityOf: (node) => (node as Extract<EnclaveNode, { type: 'pending' }>).system,
-    label: systemName,
+    label: systemLabel,
     description: (s) => [s.systemId, s.hostname, s.enrolmentKeyDescription ? `key ${s.enrolmentKeyDescription}` : undefined].filter(Boolean).join(' · '),
     fetch: (client, orgId, page, perPage) => client.unapprovedSystems.list(orgId, { page, perPage }),
   },

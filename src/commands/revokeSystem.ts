@@ -1,5 +1,6 @@
 // Revoke System(s): permanent removal from the organisation, so the modal says exactly that.
-import { SYSTEM, WAS_NOT, systemName } from '../ui/promptsText';
+import { systemLabel } from '../tree/presentSystem';
+import { SYSTEM, WAS_NOT } from '../ui/promptsText';
 import type { CommandHandler } from './context';
 import { runEntityAction } from './mutate';
 
@@ -17,7 +18,7 @@ export const handler: CommandHandler = (ctx, node, selected) =>
       `To join again, ${n === 1 ? 'the machine' : 'each machine'} must re-enrol with an enrolment key.`,
     affects: ['systems'],
     idOf: (system) => system.systemId,
-    nameOf: systemName,
+    nameOf: systemLabel,
     one: (client, orgId, id, signal) => client.systems.revoke(orgId, id, { signal }),
     many: (client, orgId, ids, signal) => client.systems.revokeMany(orgId, ids, { signal }),
     readBack: { get: (client, orgId, id, signal) => client.systems.get(orgId, id, { signal }) },

@@ -4,7 +4,7 @@ import { field, tooltip } from './markdown';
 import { expiryText, whenText } from './time';
 import { countOf, platformText, systemTypeText } from './words';
 
-/** Description, else hostname, else the system ID: what the portal calls the system. */
+/** Description, else hostname, else the system ID: what the portal calls the system. Messages and quick picks name it so too. */
 export function systemLabel(system: { systemId: string; description?: string | null; hostname?: string | null }): string {
   return system.description?.trim() || system.hostname?.trim() || system.systemId;
 }

@@ -1,8 +1,9 @@
-// The words of the entity actions: how an item is named in a message, and what a bulk call
-// reports. Bulk endpoints answer with a count that can be lower than the number of IDs sent
-// (already in that state, or gone), so the message says exactly what happened instead of
-// claiming all. No `vscode` here: unit-tested in plain Node.
-import type { EnclaveSystem, EnrolmentKey, UnapprovedSystem } from '../api/types';
+// The words of the entity actions: how an item is named in a message (a system by the tree's
+// own systemLabel, src/tree/presentSystem.ts), and what a bulk call reports. Bulk endpoints
+// answer with a count that can be lower than the number of IDs sent (already in that state, or
+// gone), so the message says exactly what happened instead of claiming all. No `vscode` here:
+// unit-tested in plain Node.
+import type { EnrolmentKey } from '../api/types';
 
 export interface Noun {
   readonly one: string;
@@ -11,11 +12,6 @@ export interface Noun {
 
 export const SYSTEM: Noun = { one: 'system', many: 'systems' };
 export const KEY: Noun = { one: 'enrolment key', many: 'enrolment keys' };
-
-/** As the tree labels a system: its description, else its hostname, else its ID. */
-export function systemName(system: Pick<EnclaveSystem | UnapprovedSystem, 'systemId' | 'description' | 'hostname'>): string {
-  return system.description?.trim() || system.hostname?.trim() || system.systemId;
-}
 
 export function keyName(key: Pick<EnrolmentKey, 'id' | 'description'>): string {
   return key.description?.trim() || `#${key.id}`;

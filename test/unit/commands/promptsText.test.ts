@@ -1,11 +1,12 @@
 import * as assert from 'assert';
-import { bulkOutcome, DID_NOT_CHANGE, KEY, keyName, subject, SYSTEM, systemName, WAS_NOT } from '../../../src/ui/promptsText';
+import { systemLabel } from '../../../src/tree/presentSystem';
+import { bulkOutcome, DID_NOT_CHANGE, KEY, keyName, subject, SYSTEM, WAS_NOT } from '../../../src/ui/promptsText';
 
 describe('entity action wording', () => {
   it('names a system as the tree does: description, hostname, ID', () => {
-    assert.strictEqual(systemName({ systemId: 'AB12C', description: 'web-01', hostname: 'h' }), 'web-01');
-    assert.strictEqual(systemName({ systemId: 'AB12C', description: ' ', hostname: 'host-1' }), 'host-1');
-    assert.strictEqual(systemName({ systemId: 'AB12C', description: null, hostname: null }), 'AB12C');
+    assert.strictEqual(systemLabel({ systemId: 'AB12C', description: 'web-01', hostname: 'h' }), 'web-01');
+    assert.strictEqual(systemLabel({ systemId: 'AB12C', description: ' ', hostname: 'host-1' }), 'host-1');
+    assert.strictEqual(systemLabel({ systemId: 'AB12C', description: null, hostname: null }), 'AB12C');
     assert.strictEqual(keyName({ id: 4, description: '' }), '#4');
   });
 
