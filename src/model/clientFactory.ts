@@ -31,7 +31,7 @@ export function createClient(factory: ClientFactoryOptions, baseUrl: string, tok
     proxy: network?.proxy,
     systemCertificates: network?.systemCertificates,
     onRequest: (event) => logRequest(log, event),
-    onRetry: (info) => logRetry(log, info),
+    onRetry: (info) => log.info(retryLine(info)),
     ...overrides,
   };
   const client = new Client(options);
@@ -55,8 +55,9 @@ function logRequest(log: Log, event: RequestEvent): void {
   else log.warn(`${line}: ${detailsFor(event.error)}`);
 }
 
-function logRetry(log: Log, info: RetryInfo): void {
-  log.info(`Retrying ${info.method} ${info.path} in ${info.delayMs} ms (attempt ${info.attempt}, ${info.reason})`);
+/** The log line for a retry the client is about to make (the session logs its own with it too). */
+export function retryLine(info: RetryInfo): string {
+  return `Retrying ${info.method} ${info.path} in ${info.delayMs} ms (attempt ${info.attempt}, ${info.reason})`;
 }
 
 export function userAgentFor(extensionVersion: string, vscodeVersion: string): string {

@@ -16,7 +16,8 @@ export interface Timers {
   clear(handle: unknown): void;
 }
 
-const realTimers: Timers = {
+/** setTimeout that does not keep the extension host alive (also the retry waits' timer). */
+export const realTimers: Timers = {
   set: (callback, ms) => {
     const handle = setTimeout(callback, ms);
     handle.unref?.();
@@ -55,11 +56,6 @@ export class RecoveryLoop {
     return { running: this.active, timers: this.liveTimers, inFlight: this.inFlight, attempts: this.attempts };
   }
 
-  /** True while the loop is waiting for or running an attempt. */
-  get running(): boolean {
-    return this.active;
-  }
-
   /** Starts waiting for the first attempt; a no-op while already running. */
   start(): void {
     if (this.active) return;
@@ -81,8 +77,8 @@ export class RecoveryLoop {
     this.clearTimer();
   }
 
-  /** The wait before the next attempt, for the status bar tooltip and tests. */
-  nextDelayMs(): number {
+  /** The wait before the next attempt: the first delay, doubled per failure, up to the maximum. */
+  private nextDelayMs(): number {
     return Math.min(this.timing.maxDelayMs, this.timing.firstDelayMs * 2 ** this.failures);
   }
 

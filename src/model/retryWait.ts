@@ -8,7 +8,7 @@
  * vscode-free so the timing is unit-tested with fake timers.
  */
 import type { RetryInfo } from '../api/options';
-import type { Timers } from './recovery';
+import { realTimers, type Timers } from './recovery';
 
 export interface RetryWait {
   /** HTTP 429: the API asked us to slow down. */
@@ -20,20 +20,6 @@ export interface RetryWait {
   readonly delayMs: number;
   /** When the retry is sent (epoch ms). */
   readonly until: number;
-}
-
-const realTimers: Timers = {
-  set: (callback, ms) => {
-    const handle = setTimeout(callback, ms);
-    handle.unref?.();
-    return handle;
-  },
-  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
-
-/** The log line for a retry (the same words the client factory's own logger uses). */
-export function retryLine(info: RetryInfo): string {
-  return `Retrying ${info.method} ${info.path} in ${info.delayMs} ms (attempt ${info.attempt}, ${info.reason})`;
 }
 
 export class RetryWaits {

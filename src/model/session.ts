@@ -14,13 +14,13 @@ import type { TokenStore } from '../auth/tokenStore';
 import type { CommandContext, SessionApi } from '../commands/context';
 import { apiUrl, originOf } from '../config';
 import type { Log } from '../ui/log';
-import { createClient, type ClientFactoryOptions } from './clientFactory';
+import { createClient, retryLine, type ClientFactoryOptions } from './clientFactory';
 import { affectsNetworkOptions } from './httpSettings';
 import type { ConnectionState } from './connection';
 import { NotSignedInError } from './notSignedIn';
 import { ConnectionTracker } from './connectionTracker';
 import type { RecoveryStats, RecoveryTiming } from './recovery';
-import { RetryWaits, retryLine, type RetryWait } from './retryWait';
+import { RetryWaits, type RetryWait } from './retryWait';
 
 export { NotSignedInError, isNotSignedIn } from './notSignedIn';
 

@@ -35,7 +35,7 @@ describe('RecoveryLoop', () => {
     while (timers.pending.length > 0) delays.push(await timers.fire());
     assert.deepEqual(delays, [5_000, 10_000, 20_000, 40_000, 60_000, 60_000, 60_000]);
     assert.equal(attempts, 7);
-    assert.equal(loop.running, false);
+    assert.equal(loop.stats.running, false);
     succeedAt = Infinity;
   });
 
@@ -75,7 +75,7 @@ describe('RecoveryLoop', () => {
     release(true);
     await new Promise((r) => setImmediate(r));
     assert.equal(timers.pending.length, 0);
-    assert.equal(loop.running, false);
+    assert.equal(loop.stats.running, false);
   });
 
   it('counts a throwing attempt as a failure', async () => {
