@@ -26,12 +26,12 @@ export class StatusBar implements vscode.Disposable {
 
   constructor(
     private readonly session: SessionApi,
-    private readonly store: (StoreApi & { totals?(orgId: string): OrgTotals }) | undefined,
+    private readonly store: StoreApi & { totals(orgId: string): OrgTotals },
   ) {
     this.item.name = 'Enclave Connection';
     this.subscriptions = [session.onDidChangeState(() => this.update())];
     if (session.onDidChangeRetryWait) this.subscriptions.push(session.onDidChangeRetryWait(() => this.update()));
-    if (store) this.subscriptions.push(store.onDidChange(() => this.session.state.kind === 'connected' && this.update()));
+    this.subscriptions.push(store.onDidChange(() => this.session.state.kind === 'connected' && this.update()));
     this.update();
     this.item.show();
   }
@@ -104,17 +104,10 @@ export class StatusBar implements vscode.Disposable {
 
   /** " — 12 of 60 systems connected" once the org's systems are loaded ("at least" while pages are missing). */
   private connectedSystems(orgId: string): string {
-    const totals = this.store?.totals?.(orgId) ?? this.totalsFromList(orgId);
-    if (!totals || totals.systems === undefined || totals.connected === undefined) return '';
+    const totals = this.store.totals(orgId);
+    if (totals.systems === undefined || totals.connected === undefined) return '';
     const atLeast = totals.connectedIsExact ? '' : 'at least ';
     return ` — ${atLeast}${totals.connected} of ${totals.systems} system${totals.systems === 1 ? '' : 's'} connected`;
-  }
-
-  private totalsFromList(orgId: string): OrgTotals | undefined {
-    const list = this.store?.systems(orgId);
-    if (!list || list.total === undefined) return undefined;
-    const connected = list.items.filter((s) => s.state === 'Connected').length;
-    return { systems: list.total, connected, connectedIsExact: !list.hasMore && list.items.length >= list.total };
   }
 
   dispose(): void {
