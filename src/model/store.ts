@@ -81,18 +81,6 @@ export class EnclaveStore implements PagedStoreApi {
     await Promise.all(work);
   }
 
-  findSystem(orgId: string, systemId: string): EnclaveSystem | undefined {
-    return this.systems(orgId).items.find((s) => s.systemId === systemId);
-  }
-
-  findKey(orgId: string, keyId: number): EnrolmentKey | undefined {
-    return this.enrolmentKeys(orgId).items.find((k) => k.id === keyId);
-  }
-
-  findPending(orgId: string, systemId: string): UnapprovedSystem | undefined {
-    return this.pending(orgId).items.find((s) => s.systemId === systemId);
-  }
-
   /** Counts for the status bar, from what is loaded. */
   totals(orgId: string): OrgTotals {
     return totalsOf(this.systems(orgId), this.enrolmentKeys(orgId), this.pending(orgId));
