@@ -10,7 +10,7 @@ import type { EnclaveClient } from '../api';
 import type { AccountOrganisation, EnclaveSystem, EnrolmentKey, Page, UnapprovedSystem } from '../api/types';
 import type { EnclaveNode } from '../tree/nodes';
 import { systemLabel } from '../tree/presentSystem';
-import { usesText } from '../tree/words';
+import { compareOrgs, orgLabel, usesText } from '../tree/words';
 import { BACK } from '../ui/prompter';
 import { getPrompter } from '../ui/prompterHolder';
 import { keyName } from '../ui/promptsText';
@@ -99,7 +99,7 @@ export async function resolveTargets<K extends EntityKind>(
   const { items: all, total } = await ctx.session.call((client) => fetchForPick(client, org.orgId, request.kind));
   const items = all.filter(applies).sort((a, b) => kind.label(a).localeCompare(kind.label(b)));
   if (items.length === 0) {
-    void getPrompter().info(`Nothing to do: ${request.nothing} in ${org.orgName}.`);
+    void getPrompter().info(`Nothing to do: ${request.nothing} in ${orgLabel(org)}.`);
     return undefined;
   }
   const cut = total > all.length ? ` (from the first ${all.length} of ${total}; type to filter)` : '';
@@ -141,9 +141,10 @@ export async function resolveOrg(ctx: CommandContext, node: EnclaveNode | undefi
     return undefined;
   }
   if (orgs.length === 1) return orgs[0];
-  const sorted = [...orgs].sort((a, b) => a.orgName.localeCompare(b.orgName));
+  // Sorted and labelled as the tree does: an organisation without a name goes by its ID.
+  const sorted = [...orgs].sort(compareOrgs);
   const answer = await getPrompter().pick(
-    sorted.map((org) => ({ label: org.orgName, description: org.role, value: org })),
+    sorted.map((org) => ({ label: orgLabel(org), description: org.role, value: org })),
     { title, placeholder: 'Pick the organisation' },
   );
   return answer === undefined || answer === BACK ? undefined : answer;

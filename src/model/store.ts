@@ -1,6 +1,7 @@
 import type { ListState, SessionApi, StoreApi, StoreChange } from '../commands/context';
 import type { AccountOrganisation, EnclaveSystem, EnrolmentKey, UnapprovedSystem } from '../api/types';
 import type { ListKind } from '../tree/nodes';
+import { compareOrgs } from '../tree/words';
 import type { Log } from '../ui/log';
 import type { ConnectionState } from './connection';
 import { fetchedPage, LIST_KINDS, LIST_KIND_NAMES, type ListItemOf } from './listKinds';
@@ -163,8 +164,7 @@ export class EnclaveStore implements PagedStoreApi {
 
 /** By name as the tree shows it: an organisation that came without a name goes by its ID. */
 function sortOrgs(orgs: readonly AccountOrganisation[]): AccountOrganisation[] {
-  const name = (org: AccountOrganisation): string => (typeof org.orgName === 'string' && org.orgName.trim()) || String(org.orgId ?? '');
-  return [...orgs].sort((a, b) => name(a).localeCompare(name(b), undefined, { sensitivity: 'base' }));
+  return [...orgs].sort(compareOrgs);
 }
 
 function slotKey(orgId: string, kind: ListKind): string {

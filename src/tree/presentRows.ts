@@ -3,17 +3,17 @@ import type { ListState } from '../commands/context';
 import type { ItemView } from './itemView';
 import { escapeMarkdown, field, tooltip } from './markdown';
 import type { ListKind, MessageNode } from './nodes';
-import { countText, LIST_LABELS, LIST_NOUNS, roleText } from './words';
+import { countText, LIST_LABELS, LIST_NOUNS, orgLabel, roleText } from './words';
 
 export function presentOrg(org: AccountOrganisation): ItemView {
   const role = roleText(org.role);
   return {
-    label: org.orgName?.trim() || org.orgId,
+    label: orgLabel(org),
     description: role || undefined,
     icon: { id: 'organization' },
     contextValue: 'org',
     collapsible: 'collapsed',
-    tooltip: tooltip(org.orgName?.trim() || org.orgId, [
+    tooltip: tooltip(orgLabel(org), [
       field('Role', role),
       field('Organisation ID', org.orgId),
       org.partnerAccess ? field('Access', 'through a partner') : undefined,

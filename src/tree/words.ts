@@ -1,5 +1,6 @@
 // The API's enum values and counts in words. Values the API adds later are shown as they
 // come (trimmed), never dropped and never a crash.
+import type { AccountOrganisation } from '../api/types';
 import type { ListKind } from './nodes';
 
 const COUNT = new Intl.NumberFormat('en-US');
@@ -31,6 +32,16 @@ export function systemTypeText(type: string | null | undefined): string {
 
 export function approvalText(mode: string | null | undefined): string {
   return known(mode, { automatic: 'Automatic approval', manual: 'Manual approval' }, 'Unknown approval');
+}
+
+/** An organisation by its name, or by its ID when it came without one (or with a blank one). */
+export function orgLabel(org: Pick<AccountOrganisation, 'orgId' | 'orgName'>): string {
+  return (typeof org.orgName === 'string' && org.orgName.trim()) || String(org.orgId ?? '');
+}
+
+/** By name as the tree shows it, ignoring case: the order of the tree and of every organisation pick. */
+export function compareOrgs(a: Pick<AccountOrganisation, 'orgId' | 'orgName'>, b: Pick<AccountOrganisation, 'orgId' | 'orgName'>): number {
+  return orgLabel(a).localeCompare(orgLabel(b), undefined, { sensitivity: 'base' });
 }
 
 export function roleText(role: string | null | undefined): string {

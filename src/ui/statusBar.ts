@@ -5,6 +5,7 @@ import type { SessionApi, StoreApi } from '../commands/context';
 import type { ConnectionState } from '../model/connection';
 import type { RetryWait } from '../model/retryWait';
 import type { OrgTotals } from '../model/storeTotals';
+import { orgLabel } from '../tree/words';
 
 /** What the item shows, as plain values, so the test API can report it. */
 export interface StatusView {
@@ -68,7 +69,7 @@ export class StatusBar implements vscode.Disposable {
       case 'connected':
         this.describeOrgs(state.orgs, state.checkedAt, host, tip);
         return {
-          text: state.orgs.length === 1 ? `$(shield) ${state.orgs[0].orgName || state.orgs[0].orgId}` : `$(shield) Enclave: ${state.orgs.length} orgs`,
+          text: state.orgs.length === 1 ? `$(shield) ${orgLabel(state.orgs[0])}` : `$(shield) Enclave: ${state.orgs.length} orgs`,
           command: 'workbench.view.extension.enclave',
           background: undefined,
         };
@@ -97,7 +98,7 @@ export class StatusBar implements vscode.Disposable {
     tip.appendText(`Connected to Enclave at ${host}`);
     tip.paragraph();
     if (orgs.length === 0) tip.appendText('This token sees no organisations.');
-    for (const org of orgs) tip.listItem(`${org.orgName} (${org.role})${this.connectedSystems(org.orgId)}`);
+    for (const org of orgs) tip.listItem(`${orgLabel(org)} (${org.role})${this.connectedSystems(org.orgId)}`);
     tip.paragraph();
     tip.appendText(`Last checked ${checkedAt.toLocaleTimeString()}`);
   }
