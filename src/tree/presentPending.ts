@@ -1,9 +1,8 @@
 import type { UnapprovedSystem } from '../api/types';
 import type { ItemView } from './itemView';
 import { field, tooltip } from './markdown';
-import { keyReference, systemLabel, tagsText } from './presentSystem';
-import { durationText, parseTime, whenText } from './time';
-import { platformText, systemTypeText } from './words';
+import { agentFields, keyReference, systemLabel } from './presentSystem';
+import { durationText, parseTime } from './time';
 
 /** "waiting 2 days · key Workstations". */
 export function pendingDescription(system: UnapprovedSystem, now: Date): string {
@@ -15,7 +14,6 @@ export function pendingDescription(system: UnapprovedSystem, now: Date): string 
 }
 
 export function presentPending(system: UnapprovedSystem, now: Date): ItemView {
-  const os = [platformText(system.platformType), system.osVersion?.trim()].filter(Boolean).join(' · ');
   return {
     label: systemLabel(system),
     description: pendingDescription(system, now),
@@ -26,12 +24,7 @@ export function presentPending(system: UnapprovedSystem, now: Date): ItemView {
       field('ID', system.systemId),
       field('Hostname', system.hostname),
       field('Enrolled from', system.enrolledFrom ?? system.connectedFrom),
-      field('OS', os),
-      field('Enclave version', system.enclaveVersion),
-      field('Type', systemTypeText(system.systemType)),
-      field('Tags', tagsText(system.tags)),
-      field('Enrolment key', keyReference(system.enrolmentKeyDescription, system.enrolmentKeyId, system.enrolmentKeyIsDeleted)),
-      field('Enrolled', whenText(system.enrolledAt, now)),
+      ...agentFields(system, now),
     ]),
   };
 }

@@ -1,4 +1,4 @@
-import type { EnclaveSystem, UsedTag } from '../api/types';
+import type { EnclaveSystem, UnapprovedSystem, UsedTag } from '../api/types';
 import type { ItemView } from './itemView';
 import { field, tooltip } from './markdown';
 import { expiryText, whenText } from './time';
@@ -36,10 +36,21 @@ export function keyReference(description: string | null | undefined, id: number 
   return deleted ? `${name} (deleted)` : name;
 }
 
+/** The tooltip lines an enrolled and a pending system share, in the order both show them. */
+export function agentFields(system: EnclaveSystem | UnapprovedSystem, now: Date): (string | undefined)[] {
+  return [
+    field('OS', [platformText(system.platformType), system.osVersion?.trim()].filter(Boolean).join(' · ')),
+    field('Enclave version', system.enclaveVersion),
+    field('Type', systemTypeText(system.systemType)),
+    field('Tags', tagsText(system.tags)),
+    field('Enrolment key', keyReference(system.enrolmentKeyDescription, system.enrolmentKeyId, system.enrolmentKeyIsDeleted)),
+    field('Enrolled', whenText(system.enrolledAt, now)),
+  ];
+}
+
 export function presentSystem(system: EnclaveSystem, now: Date): ItemView {
   const state = systemStateText(system);
   const platform = platformText(system.platformType);
-  const os = [platform, system.osVersion?.trim()].filter(Boolean).join(' · ');
   const address = system.virtualAddress && system.virtualNetwork ? `${system.virtualAddress} (${system.virtualNetwork})` : system.virtualAddress;
   return {
     label: systemLabel(system),
@@ -52,12 +63,7 @@ export function presentSystem(system: EnclaveSystem, now: Date): ItemView {
       field('Hostname', system.hostname),
       field('Virtual address', address),
       field('Connected from', system.connectedFrom),
-      field('OS', os),
-      field('Enclave version', system.enclaveVersion),
-      field('Type', systemTypeText(system.systemType)),
-      field('Tags', tagsText(system.tags)),
-      field('Enrolment key', keyReference(system.enrolmentKeyDescription, system.enrolmentKeyId, system.enrolmentKeyIsDeleted)),
-      field('Enrolled', whenText(system.enrolledAt, now)),
+      ...agentFields(system, now),
       field('Connected since', state === 'Connected' ? whenText(system.connectedAt, now) : undefined),
       field('Last seen', whenText(system.lastSeen, now)),
       field('Expires', expiryText(system.autoExpire, now, 'revoked')),

@@ -105,6 +105,18 @@ describe('tree rows: pending, organisations, lists, messages', () => {
     assert.equal(presentPending(aPending({ enrolmentKeyDescription: null, enrolmentKeyIsDeleted: true }), NOW).description, 'waiting 2 days · key #12 (deleted)');
   });
 
+  it('lists a pending system’s details in the tooltip, the shared ones in the order a system’s tooltip has them', () => {
+    const labels = (tip: string | undefined): string[] => [...(tip ?? '').matchAll(/\*\*([^*]+):\*\*/g)].map((m) => m[1]);
+    const shared = ['OS', 'Enclave version', 'Type', 'Tags', 'Enrolment key', 'Enrolled'];
+    const pending = aPending({ platformType: 'Linux', osVersion: 'Ubuntu 24.04', enclaveVersion: '2026.1.1', tags: [{ tag: 'laptops', ref: 'ref:1', colour: null }] });
+    const tip = presentPending(pending, NOW).tooltip;
+    assert.deepEqual(labels(tip), ['ID', 'Hostname', 'Enrolled from', ...shared]);
+    for (const part of ['Linux · Ubuntu 24.04', '2026.1.1', 'General purpose', 'laptops', 'Workstations', '(2 days ago)']) assert.ok(plain(tip).includes(part), part);
+    const system = labels(presentSystem(aSystem(), NOW).tooltip);
+    const at = system.indexOf('OS');
+    assert.deepEqual(system.slice(at, at + shared.length), shared);
+  });
+
   it('shows an organisation with its role', () => {
     const view = presentOrg({ orgId: 'o1', orgName: 'Acme', role: 'Owner' });
     assert.deepEqual([view.label, view.description, view.icon?.id, view.contextValue], ['Acme', 'Owner', 'organization', 'org']);
