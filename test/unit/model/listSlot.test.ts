@@ -135,14 +135,20 @@ describe('ListSlot: one list, page by page', () => {
   });
 
   describe('a reload asks for the loaded items in pages of 200, at most 10 at a time', () => {
-    /** Loads `pages` pages of 50 ("Load more" until then), then reloads once. */
-    async function reloadAfter(pages: number, size = 20_000) {
+    /** A list of `size` items with `pages` pages of 50 loaded ("Load more" until then). */
+    async function loaded(pages: number, size = 20_000) {
       const list = new FakeList(size);
       const slot = list.slot(50);
       await slot.load();
       while (slot.pagesLoaded < pages) await slot.loadMore();
       list.fetches = [];
       list.mostInFlight = 0;
+      return { list, slot };
+    }
+
+    /** Loads `pages` pages of 50, then reloads once. */
+    async function reloadAfter(pages: number, size = 20_000) {
+      const { list, slot } = await loaded(pages, size);
       await slot.refresh();
       return { list, slot, fetches: list.fetches };
     }
@@ -177,12 +183,8 @@ describe('ListSlot: one list, page by page', () => {
     });
 
     it('stops at the page that says it is the last when the list shrank meanwhile', async () => {
-      const list = new FakeList(20_000);
-      const slot = list.slot(50);
-      await slot.load();
-      while (slot.pagesLoaded < 400) await slot.loadMore();
+      const { list, slot } = await loaded(400);
       list.items = list.items.slice(0, 130);
-      list.fetches = [];
       await slot.refresh();
       assert.equal(list.fetches.length, 10, 'the first batch, not the 100 pages loaded before');
       assert.equal(slot.items.length, 130);
@@ -191,11 +193,7 @@ describe('ListSlot: one list, page by page', () => {
     });
 
     it('fails the reload on the first failed page, starts no page after it, and keeps the old items', async () => {
-      const list = new FakeList(20_000);
-      const slot = list.slot(50);
-      await slot.load();
-      while (slot.pagesLoaded < 400) await slot.loadMore();
-      list.fetches = [];
+      const { list, slot } = await loaded(400);
       list.failNext = new Error('HTTP 503');
       await slot.refresh();
       assert.equal(slot.error?.message, 'HTTP 503');
