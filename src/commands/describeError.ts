@@ -62,6 +62,9 @@ function httpReason(f: ClientErrorFields, host: string): string {
   return `the Enclave API refused the request (HTTP ${status})`;
 }
 
+/** Node's codes for a certificate that failed verification (CERT_HAS_EXPIRED, SELF_SIGNED_CERT_IN_CHAIN, UNABLE_TO_VERIFY_LEAF_SIGNATURE, ERR_TLS_CERT_ALTNAME_INVALID, …). */
+const TLS_TRUST_CODE = /CERT|SIGNATURE|ISSUER|ALTNAME/;
+
 /** Why something failed, as a person would say it. `apiUrl` names the server in network errors. */
 export function reasonFor(error: unknown, apiUrl: string): string {
   const host = hostOf(apiUrl);
@@ -71,6 +74,8 @@ export function reasonFor(error: unknown, apiUrl: string): string {
     case 'http':
       return httpReason(f, host);
     case 'network':
+      // A certificate failure is not an outage: say so, since the fix (trusting a CA) differs.
+      if (TLS_TRUST_CODE.test(f.code ?? '')) return `the certificate of the Enclave API at ${host} is not trusted — if a proxy inspects TLS, trust its CA (NODE_EXTRA_CA_CERTS or the system store)`;
       return `the Enclave API at ${host} could not be reached`;
     case 'timeout':
       return `the Enclave API at ${host} did not answer in time`;

@@ -125,7 +125,7 @@ describe('proxy: VS Code http.proxy settings in the real host', function () {
     await signInByCommand(server.token, undefined);
 
     assert.strictEqual(prompter.inputs.length, 2, 'the box comes back after the failed check');
-    assert.match(prompter.inputs[1].options.prompt ?? '', new RegExp(`Could not check the token: the Enclave API at ${PROXIED_HOST} could not be reached`));
+    assert.match(prompter.inputs[1].options.prompt ?? '', new RegExp(`Could not check the token: the certificate of the Enclave API at ${PROXIED_HOST} is not trusted`));
     assert.ok(tunnels().some((c) => c.status === 200), 'the tunnel was opened: the proxy was used');
     assert.deepStrictEqual(server.requests, [], 'a server that failed verification got a request');
     assert.strictEqual(await api.storedToken(new URL(API_URL).origin), undefined);

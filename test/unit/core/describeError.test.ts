@@ -52,6 +52,13 @@ describe('reasonFor: the funnel’s sentences', () => {
     assert.equal(reasonFor(new TimeoutError('headers', 30_000, where), URL), 'the Enclave API at api.enclave.io did not answer in time');
   });
 
+  it('tells a certificate that is not trusted apart from an unreachable API', () => {
+    for (const code of ['SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_HAS_EXPIRED']) {
+      assert.match(reasonFor(new NetworkError(code, where), URL), /^the certificate of the Enclave API at api\.enclave\.io is not trusted/, code);
+    }
+    assert.equal(reasonFor(new NetworkError('ECONNRESET', where), URL), 'the Enclave API at api.enclave.io could not be reached');
+  });
+
   it('covers unreadable responses, configuration, cancellation and signed-out', () => {
     assert.equal(reasonFor(new ResponseFormatError(200, 'the body is not valid JSON', where), URL), 'the API sent a response the extension could not read');
     assert.match(reasonFor(new InsecureUrlError('http://api.example.com'), URL), /^Refusing to send the Enclave token over plain HTTP/);
