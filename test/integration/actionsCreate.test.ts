@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { EnclaveNode } from '../../src/tree/nodes';
 import { nodeId } from '../../src/tree/nodes';
 import { LIMITS } from '../server';
-import { Harness, waitFor } from './support/harness';
+import { Harness, orgSuite, waitFor } from './support/harness';
 
 type OrgNode = Extract<EnclaveNode, { type: 'org' }>;
 const keep = (o: { value?: string }) => o.value;
@@ -17,16 +17,11 @@ describe('entity actions: create enrolment key', () => {
   let org: OrgNode;
   let orgId: string;
 
-  before(async () => {
-    h = await Harness.start();
-    org = (await h.children()).find((n): n is OrgNode => n.type === 'org')!;
-    orgId = org.org.orgId;
+  orgSuite((harness, first) => {
+    h = harness;
+    org = first;
+    orgId = first.org.orgId;
   });
-  beforeEach(() => {
-    h.prompter.reset();
-    h.server.clearRequests();
-  });
-  after(() => h.stop());
 
   const posts = () => h.requests('POST', /\/enrolment-keys$/);
   const keyOnServer = (id: number) => h.server.store.key(orgId, id);

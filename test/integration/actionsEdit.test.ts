@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { EnclaveNode } from '../../src/tree/nodes';
 import { LIMITS } from '../server';
-import { Harness, waitFor } from './support/harness';
+import { Harness, orgSuite, waitFor } from './support/harness';
 
 type Of<T extends EnclaveNode['type']> = Extract<EnclaveNode, { type: T }>;
 const keep = (o: { value?: string }) => o.value;
@@ -16,16 +16,11 @@ describe('entity actions: edit system, enrolment key, organisation', () => {
   let org: Of<'org'>;
   let orgId: string;
 
-  before(async () => {
-    h = await Harness.start();
-    org = (await h.children()).find((n): n is Of<'org'> => n.type === 'org')!;
-    orgId = org.org.orgId;
+  orgSuite((harness, first) => {
+    h = harness;
+    org = first;
+    orgId = first.org.orgId;
   });
-  beforeEach(() => {
-    h.prompter.reset();
-    h.server.clearRequests();
-  });
-  after(() => h.stop());
 
   async function rows<T extends 'system' | 'key'>(type: T): Promise<Of<T>[]> {
     const kind = type === 'system' ? 'systems' : 'enrolmentKeys';

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { EnclaveNode } from '../../src/tree/nodes';
-import { Harness, waitFor } from './support/harness';
+import { Harness, orgSuite, waitFor } from './support/harness';
 
 type Of<T extends EnclaveNode['type']> = Extract<EnclaveNode, { type: T }>;
 
@@ -14,16 +14,11 @@ describe('entity actions: enable, disable, approve, decline, revoke, delete', ()
   let orgId: string;
   let org: Of<'org'>;
 
-  before(async () => {
-    h = await Harness.start();
-    org = (await h.children()).find((n): n is Of<'org'> => n.type === 'org')!;
-    orgId = org.org.orgId;
+  orgSuite((harness, first) => {
+    h = harness;
+    org = first;
+    orgId = first.org.orgId;
   });
-  beforeEach(() => {
-    h.prompter.reset();
-    h.server.clearRequests();
-  });
-  after(() => h.stop());
 
   async function list(kind: 'systems' | 'enrolmentKeys' | 'pending'): Promise<EnclaveNode[]> {
     const lists = await h.children(org);

@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { EnclaveNode } from '../../src/tree/nodes';
-import { Harness, waitFor } from './support/harness';
+import { Harness, orgSuite, waitFor } from './support/harness';
 
 type Of<T extends EnclaveNode['type']> = Extract<EnclaveNode, { type: T }>;
 
@@ -15,17 +15,11 @@ describe('reliability: bulk actions the server only partly applied', () => {
   let orgId: string;
   let org: Of<'org'>;
 
-  before(async () => {
-    h = await Harness.start();
-    org = await h.orgNode(h.server.store.orgs[0].properties.name);
-    orgId = org.org.orgId;
+  orgSuite((harness, first) => {
+    h = harness;
+    org = first;
+    orgId = first.org.orgId;
   });
-  beforeEach(() => {
-    h.prompter.reset();
-    h.server.clearRequests();
-    h.server.clearFaults();
-  });
-  after(() => h.stop());
 
   async function rows<T extends 'system' | 'key' | 'pending'>(type: T): Promise<Of<T>[]> {
     const kind = type === 'system' ? 'systems' : type === 'key' ? 'enrolmentKeys' : 'pending';

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { EnclaveNode } from '../../src/tree/nodes';
 import { nodeId } from '../../src/tree/nodes';
-import { Harness } from './support/harness';
+import { Harness, orgSuite } from './support/harness';
 
 type Of<T extends EnclaveNode['type']> = Extract<EnclaveNode, { type: T }>;
 const keep = (o: { value?: string }) => o.value;
@@ -16,17 +16,11 @@ describe('reliability: input checked as typed, with the API’s rules', () => {
   let org: Of<'org'>;
   let orgId: string;
 
-  before(async () => {
-    h = await Harness.start();
-    org = await h.orgNode(h.server.store.orgs[0].properties.name);
-    orgId = org.org.orgId;
+  orgSuite((harness, first) => {
+    h = harness;
+    org = first;
+    orgId = first.org.orgId;
   });
-  beforeEach(() => {
-    h.prompter.reset();
-    h.server.clearRequests();
-    h.server.clearFaults();
-  });
-  after(() => h.stop());
 
   const posts = () => h.requests('POST', /\/enrolment-keys$/);
   const refused = (step: number) => h.prompter.inputs[step].tried.filter((t) => t.validation !== undefined);

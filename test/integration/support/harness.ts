@@ -168,3 +168,22 @@ export class Harness {
     }
   }
 }
+
+/**
+ * The hooks the action suites share: one Harness for the suite on the first organisation (the
+ * tree's first row); before each test the scripted prompts, the request log and any faults left
+ * over are cleared. `use` receives the harness and that organisation once they are ready.
+ */
+export function orgSuite(use: (h: Harness, org: Extract<EnclaveNode, { type: 'org' }>) => void, options?: HarnessOptions): void {
+  let h: Harness | undefined;
+  before(async () => {
+    h = await Harness.start(options);
+    use(h, await h.orgNode(h.server.store.orgs[0].properties.name));
+  });
+  beforeEach(() => {
+    h?.prompter.reset();
+    h?.server.clearRequests();
+    h?.server.clearFaults();
+  });
+  after(() => h?.stop());
+}
