@@ -10,7 +10,7 @@ import * as assert from 'assert';
 import * as net from 'net';
 import * as vscode from 'vscode';
 import { checkTokenKept } from '../../src/auth/persistence';
-import { MARKER_KEY, TOKEN_NOT_KEPT_WARNING, type Markers } from '../../src/auth/persistenceMarker';
+import { MARKER_KEY, TOKEN_NOT_KEPT_WARNING, type MarkerState, type Markers } from '../../src/auth/persistenceMarker';
 import { TokenStore } from '../../src/auth/tokenStore';
 import type { EnclaveNode } from '../../src/tree/nodes';
 import { LIMITS, MockEnclaveServer } from '../server';
@@ -172,7 +172,16 @@ describe('security: the token stays where it belongs', function () {
       tokens = new TokenStore(context().secrets);
     });
     after(() => tokens.dispose());
-    const check = () => checkTokenKept({ state: context().globalState, tokens, origin: h.origin, log: h.api.log, prompter: h.prompter });
+    /**
+     * The globalState a restarted window would read. The tests that lose the token check a copy
+     * taken once the extension's own marker handler has cleared the live one, so a change event
+     * that reaches that handler late cannot race the check.
+     */
+    let restarted: MarkerState | undefined;
+    const check = () => checkTokenKept({ state: restarted ?? context().globalState, tokens, origin: h.origin, log: h.api.log, prompter: h.prompter });
+    beforeEach(() => {
+      restarted = undefined;
+    });
 
     it('marks a stored token in globalState by origin and time only', async () => {
       await waitFor('the marker for this origin', () => markers()[h.origin]);
@@ -189,7 +198,11 @@ describe('security: the token stays where it belongs', function () {
       await tokens.delete(h.origin);
       await waitFor('the removal to clear the marker (as a sign-out does)', () => !markers()[h.origin]);
       await h.waitForState('signedOut');
-      await context().globalState.update(MARKER_KEY, survived);
+      const copy = new Map<string, unknown>([[MARKER_KEY, survived]]);
+      restarted = {
+        get: <T>(key: string) => copy.get(key) as T | undefined,
+        update: async (key: string, value: unknown) => void copy.set(key, value),
+      };
     };
 
     it('warns once when the marker survived but the secret did not', async () => {
