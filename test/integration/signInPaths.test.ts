@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Harness, waitFor } from './support/harness';
+import type { EnclaveNode } from '../../src/tree/nodes';
 
 /** Where TokenStore keeps an origin's token: what another window of this extension writes. */
 const tokenKey = (origin: string): string => `enclave.token:${origin}`;
@@ -54,13 +55,19 @@ describe('sign-in paths', () => {
   });
 
   describe('the funnel does not repeat a 401', () => {
-    it('a command failing with 401 after the "token rejected" warning logs it and shows nothing more', async () => {
+    /** Signed in with a token of its own, which the server then revokes: the next call gets a 401. */
+    async function signInThenRevoke(): Promise<Extract<EnclaveNode, { type: 'org' }>> {
       await h.resetTo('connected');
       const token = h.server.addToken();
       await h.signIn(token);
       const org = await h.orgNode(h.server.store.orgs[0].properties.name);
       h.prompter.reset();
       h.server.revokeToken(token);
+      return org;
+    }
+
+    it('a command failing with 401 after the "token rejected" warning logs it and shows nothing more', async () => {
+      const org = await signInThenRevoke();
 
       // The session finds out first (a refresh), and warns once.
       await vscode.commands.executeCommand('enclave.refresh');
@@ -85,12 +92,7 @@ describe('sign-in paths', () => {
     });
 
     it('the command whose 401 reveals the rejection shows the warning only', async () => {
-      await h.resetTo('connected');
-      const token = h.server.addToken();
-      await h.signIn(token);
-      const org = await h.orgNode(h.server.store.orgs[0].properties.name);
-      h.prompter.reset();
-      h.server.revokeToken(token);
+      const org = await signInThenRevoke();
 
       await vscode.commands.executeCommand('enclave.editOrganisation', org);
       await h.waitForState('rejected');
