@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import type { EnclaveNode } from '../tree/nodes';
 import type { CommandContext, CommandHandler } from './context';
 import { runCommand } from './funnel';
-import { COMMAND_IDS, type CommandId } from './ids';
+import { COMMAND_IDS, FEATURE_COMMAND_IDS, type CommandId, type CoreCommandId } from './ids';
+import { lazyHandler } from './lazyFeatures';
 import { handler as refresh } from './refresh';
 import { handler as loadMore } from './loadMore';
 import { handler as createEnrolmentKey } from './createEnrolmentKey';
@@ -30,7 +31,7 @@ import { handler as signIn } from './signIn';
 import { handler as signOut } from './signOut';
 import { handler as showLog } from './showLog';
 
-export const HANDLERS: Record<CommandId, CommandHandler> = {
+const CORE_HANDLERS: Record<CoreCommandId, CommandHandler> = {
   'enclave.signIn': signIn,
   'enclave.signOut': signOut,
   'enclave.showLog': showLog,
@@ -51,6 +52,12 @@ export const HANDLERS: Record<CommandId, CommandHandler> = {
   'enclave.copyEnrolmentKey': copyEnrolmentKey,
   'enclave.copyId': copyId,
   'enclave.openInPortal': openInPortal,
+};
+
+/** Every command: the core ones, and the feature ones behind the lazily loaded bundle. */
+export const HANDLERS: Record<CommandId, CommandHandler> = {
+  ...CORE_HANDLERS,
+  ...(Object.fromEntries(FEATURE_COMMAND_IDS.map((id) => [id, lazyHandler(id)])) as Record<Exclude<CommandId, CoreCommandId>, CommandHandler>),
 };
 
 /** Tree menus pass (clicked node, selected nodes); anything else (palette, keybinding, a URI) is no target. */

@@ -5,8 +5,11 @@
  * in ui/windowPrompter.ts (vscode.window input boxes, quick picks and messages).
  */
 
-/** Returned by `input`/`pick` when the user pressed the Back button of a multi-step flow. */
-export const BACK = Symbol('back');
+/**
+ * Returned by `input`/`pick` when the user pressed the Back button of a multi-step flow. A
+ * registered symbol, so the feature bundle (dist/features.js) and the tests see the same one.
+ */
+export const BACK: unique symbol = Symbol.for('enclave.back') as never;
 export type Back = typeof BACK;
 
 export interface InputOptions {

@@ -1,0 +1,31 @@
+import * as path from 'path';
+import type * as Features from '../features';
+import type { CommandHandler } from './context';
+import type { FeatureCommandId } from './ids';
+
+let loaded: typeof Features | undefined;
+
+/**
+ * Loads the feature bundle (dist/features.js) on first use: activation never pays for it. The
+ * require path is computed at run time so esbuild leaves the module out of dist/extension.js.
+ * Tests that run from out/ load the compiled sources instead.
+ */
+export function loadFeatures(): typeof Features {
+  if (!loaded) {
+    const file = __filename.endsWith('extension.js')
+      ? path.join(__dirname, 'features.js')
+      : path.join(__dirname, '..', 'features', 'index.js');
+    loaded = require(file) as typeof Features;
+  }
+  return loaded;
+}
+
+/** Whether the feature bundle has been loaded (tests: activation must not load it). */
+export function featuresLoaded(): boolean {
+  return loaded !== undefined;
+}
+
+/** A handler that loads the feature bundle, then runs the command's real handler. */
+export function lazyHandler(id: FeatureCommandId): CommandHandler {
+  return (ctx, node, selected) => (loadFeatures().FEATURE_HANDLERS as Record<string, CommandHandler>)[id](ctx, node, selected);
+}
