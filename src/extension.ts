@@ -19,6 +19,7 @@ import { EnclaveTreeProvider } from './tree/provider';
 import { registerAutoRefresh } from './ui/autoRefresh';
 import { ContextKeys } from './ui/contextKeys';
 import { Log } from './ui/log';
+import { filterMemory, groupingMemory } from './ui/memories';
 import { setPrompter } from './ui/prompterHolder';
 import { StatusBar } from './ui/statusBar';
 import { WindowPrompter } from './ui/windowPrompter';
@@ -38,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
   const session = new Session(tokens, log, { userAgent: userAgentFor(version, vscode.version), log, network: readNetworkOptions });
   active = session;
   context.subscriptions.push(watchTokenPersistence(context, tokens, log, session.ready().then(() => session.origin)));
-  const store = new EnclaveStore(session, log);
+  const store = new EnclaveStore(session, log, { filters: filterMemory(context.globalState), grouping: groupingMemory(context.workspaceState) });
   const treeDataProvider = new EnclaveTreeProvider(store, session);
   const view = vscode.window.createTreeView<EnclaveNode>('enclave.networks', { treeDataProvider, showCollapseAll: true, canSelectMany: true });
   const statusBar = new StatusBar(session, store);

@@ -11,6 +11,16 @@
  */
 import type { CommandHandler } from '../commands/context';
 import type { FeatureCommandId } from '../commands/ids';
+import { handler as filterList } from './filterList';
+import { handler as clearFilter } from './clearFilter';
+import { handler as showDisabled } from './showDisabled';
+import { handler as hideDisabled } from './hideDisabled';
+import { handler as groupSystems } from './groupSystems';
 
 export const FEATURE_HANDLERS: Record<FeatureCommandId, CommandHandler> = {
+  'enclave.filterList': filterList,
+  'enclave.clearFilter': clearFilter,
+  'enclave.showDisabled': showDisabled,
+  'enclave.hideDisabled': hideDisabled,
+  'enclave.groupSystems': groupSystems,
 };

@@ -47,11 +47,23 @@ export interface PickOptions {
   readonly matchOnDetail?: boolean;
 }
 
+export interface SearchOptions {
+  readonly title?: string;
+  readonly placeholder?: string;
+  readonly value?: string;
+  /** Completions for the text typed so far: each item's value is the whole text, its last word completed. */
+  readonly suggest: (text: string) => readonly PickItem<string>[];
+  /** Checked as the user types; a message blocks applying the text. */
+  readonly validate?: (text: string) => string | undefined;
+}
+
 export interface Prompter {
   /** Undefined when cancelled. */
   input(options: InputOptions): Promise<string | undefined | Back>;
   pick<T>(items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>, options: PickOptions): Promise<T | undefined | Back>;
   pickMany<T>(items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>, options: PickOptions): Promise<T[] | undefined | Back>;
+  /** A text box with completions (a filter in the API's search syntax). Undefined when cancelled. */
+  search(options: SearchOptions): Promise<string | undefined>;
   /** A modal confirmation whose confirm button says `confirm` (e.g. "Disable"). */
   confirm(message: string, options: { readonly detail?: string; readonly confirm: string }): Promise<boolean>;
   /** Non-modal messages; resolve to the chosen action, if any. */

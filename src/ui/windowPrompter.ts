@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BACK, type Back, type InputOptions, type PickItem, type PickOptions, type Prompter } from './prompter';
+import { BACK, type Back, type InputOptions, type PickItem, type PickOptions, type Prompter, type SearchOptions } from './prompter';
 
 /**
  * The Prompter of a real window: input boxes and quick picks built with createInputBox /
@@ -54,6 +54,36 @@ export class WindowPrompter implements Prompter {
       pick.onDidAccept(() => finish(pick.selectedItems.map((i) => i.item.value))),
       pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish(BACK)),
     ]);
+  }
+
+  /**
+   * A quick pick used as a text box with completions: the first row applies the text (or says
+   * why it cannot be applied yet); choosing a completion puts it into the box and keeps it open.
+   */
+  search(options: SearchOptions): Promise<string | undefined> {
+    const pick = vscode.window.createQuickPick<Item<string> & { readonly apply?: boolean }>();
+    Object.assign(pick, { title: options.title, placeholder: options.placeholder, ignoreFocusOut: true, value: options.value ?? '' });
+    let problem: string | undefined;
+    const update = (text: string): void => {
+      problem = options.validate?.(text);
+      const apply = problem
+        ? { label: `$(error) ${problem}`, apply: true, alwaysShow: true, item: { label: '', value: text } }
+        : { label: text.trim() ? `$(filter) Apply: ${text.trim()}` : '$(clear-all) Show everything (no filter)', apply: true, alwaysShow: true, item: { label: '', value: text } };
+      const completions = options.suggest(text).map((item) => ({ label: item.label, description: item.description, detail: item.detail, alwaysShow: true, item }));
+      pick.items = [apply, ...completions];
+    };
+    return settle<string | undefined>(pick, (finish) => [
+      pick.onDidChangeValue(update),
+      pick.onDidAccept(() => {
+        const chosen = pick.activeItems[0];
+        if (!chosen || chosen.apply) {
+          if (!problem) finish(pick.value);
+          return;
+        }
+        pick.value = chosen.item.value;
+        update(pick.value);
+      }),
+    ], () => update(pick.value));
   }
 
   async confirm(message: string, options: { readonly detail?: string; readonly confirm: string }): Promise<boolean> {

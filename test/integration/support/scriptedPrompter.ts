@@ -29,7 +29,7 @@
  * would have seen (never the values typed), for "no token in any message" checks.
  * `reset()` clears queues and records between tests.
  */
-import type { Back, InputOptions, PickItem, PickOptions, Prompter } from '../../../src/ui/prompter';
+import type { Back, InputOptions, PickItem, PickOptions, Prompter, SearchOptions } from '../../../src/ui/prompter';
 
 export type InputAnswer = string | undefined | Back | symbol | ((options: InputOptions) => string | undefined | Back | symbol);
 export type PickMatcher = string | { readonly value: unknown } | ((item: PickItem<unknown>) => boolean);
@@ -61,7 +61,15 @@ export interface AskedPick {
   answer?: unknown;
 }
 
+export interface AskedSearch {
+  readonly options: SearchOptions;
+  /** Every text tried, with its validation message and the completion labels offered for it. */
+  readonly tried: { readonly value: string; readonly validation: string | undefined; readonly suggestions: readonly string[] }[];
+  answer?: string;
+}
+
 export class ScriptedPrompter implements Prompter {
+  private searchQueue: (string | undefined)[] = [];
   private inputQueue: InputAnswer[] = [];
   private pickQueue: PickAnswer[] = [];
   private pickManyQueue: PickManyAnswer[] = [];
@@ -71,7 +79,11 @@ export class ScriptedPrompter implements Prompter {
   messages: ShownMessage[] = [];
   inputs: AskedInput[] = [];
   picks: AskedPick[] = [];
+  searches: AskedSearch[] = [];
   unanswered: string[] = [];
+
+  /** Texts for the next search boxes; one that does not validate is followed by the next (typed again). */
+  answerSearch(...answers: (string | undefined)[]): this { this.searchQueue.push(...answers); return this; }
 
   answerInput(...answers: InputAnswer[]): this { this.inputQueue.push(...answers); return this; }
   answerPick(...answers: PickAnswer[]): this { this.pickQueue.push(...answers); return this; }
@@ -90,6 +102,8 @@ export class ScriptedPrompter implements Prompter {
     this.messages = [];
     this.inputs = [];
     this.picks = [];
+    this.searchQueue = [];
+    this.searches = [];
     this.unanswered = [];
   }
 
@@ -157,6 +171,25 @@ export class ScriptedPrompter implements Prompter {
     const chosen = list.filter((item) => wanted.includes(item));
     asked.answer = chosen.map((i) => i.value);
     return chosen.map((i) => i.value);
+  }
+
+  async search(options: SearchOptions): Promise<string | undefined> {
+    const asked: AskedSearch = { options, tried: [] };
+    this.searches.push(asked);
+    for (;;) {
+      if (this.searchQueue.length === 0) {
+        this.unanswered.push(`search: ${options.title ?? ''}`.trim());
+        return undefined;
+      }
+      const answer = this.searchQueue.shift();
+      if (answer === undefined) return undefined;
+      const validation = options.validate?.(answer);
+      asked.tried.push({ value: answer, validation, suggestions: options.suggest(answer).map((i) => i.label) });
+      if (validation === undefined) {
+        asked.answer = answer;
+        return answer;
+      }
+    }
   }
 
   async confirm(message: string, options: { readonly detail?: string; readonly confirm: string }): Promise<boolean> {
