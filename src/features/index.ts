@@ -12,5 +12,10 @@
 import type { CommandHandler } from '../commands/context';
 import type { FeatureCommandId } from '../commands/ids';
 
+// Undo (offered by the main bundle's confirmations through src/commands/undoLater.ts).
+export { runUndo } from '../commands/undo';
+export { editUndo } from '../commands/undoEdit';
+export { toggleUndo } from '../commands/undoToggle';
+
 export const FEATURE_HANDLERS: Record<FeatureCommandId, CommandHandler> = {
 };
