@@ -12,7 +12,8 @@ let loaded: typeof Features | undefined;
  */
 export function loadFeatures(): typeof Features {
   if (!loaded) {
-    const file = __filename.endsWith('extension.js')
+    // From dist/features.js itself too: shared code (mutate's Undo offer) runs in both bundles.
+    const file = /[\\/](extension|features)\.js$/.test(__filename)
       ? path.join(__dirname, 'features.js')
       : path.join(__dirname, '..', 'features', 'index.js');
     loaded = require(file) as typeof Features;

@@ -17,6 +17,11 @@ import { handler as showDisabled } from './showDisabled';
 import { handler as hideDisabled } from './hideDisabled';
 import { handler as groupSystems } from './groupSystems';
 
+// Undo (offered by the main bundle's confirmations through src/commands/undoLater.ts).
+export { runUndo } from '../commands/undo';
+export { editUndo } from '../commands/undoEdit';
+export { toggleUndo } from '../commands/undoToggle';
+
 export const FEATURE_HANDLERS: Record<FeatureCommandId, CommandHandler> = {
   'enclave.filterList': filterList,
   'enclave.clearFilter': clearFilter,

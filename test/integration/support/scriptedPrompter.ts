@@ -9,7 +9,8 @@
  *                                                   // a predicate on the PickItem, { value }, undefined or api.back
  *   prompter.answerPickMany(['a', 'b'])             // matchers as above; 'picked' keeps the pre-picked
  *   prompter.answerConfirm(true)
- *   prompter.answerInfo('Open'), answerWarn(...), answerError('Retry')   // an action, or undefined
+ *   prompter.answerInfo('Open'), answerWarn(...), answerError('Retry')   // an action, or undefined, or
+ *                                                   // (message) => action: runs when the message shows
  *
  * Back: answer with `h.api.back` (the extension's own BACK symbol — it runs from dist/, the tests
  * from out/, so the BACK exported by src/ui/prompter.ts here is a different symbol). Any symbol
@@ -37,6 +38,8 @@ export type PickAnswer = PickMatcher | undefined | Back | symbol;
 export type PickManyAnswer = readonly PickMatcher[] | 'picked' | undefined | Back | symbol;
 
 export type MessageKind = 'info' | 'warn' | 'error' | 'confirm';
+/** An action to choose, or a function called with the message when it shows (to act in between). */
+export type MessageAnswer = string | undefined | ((message: string) => string | undefined);
 
 export interface ShownMessage {
   readonly kind: MessageKind;
@@ -74,7 +77,7 @@ export class ScriptedPrompter implements Prompter {
   private pickQueue: PickAnswer[] = [];
   private pickManyQueue: PickManyAnswer[] = [];
   private confirmQueue: boolean[] = [];
-  private messageQueues: Record<Exclude<MessageKind, 'confirm'>, (string | undefined)[]> = { info: [], warn: [], error: [] };
+  private messageQueues: Record<Exclude<MessageKind, 'confirm'>, MessageAnswer[]> = { info: [], warn: [], error: [] };
 
   messages: ShownMessage[] = [];
   inputs: AskedInput[] = [];
@@ -89,9 +92,9 @@ export class ScriptedPrompter implements Prompter {
   answerPick(...answers: PickAnswer[]): this { this.pickQueue.push(...answers); return this; }
   answerPickMany(...answers: PickManyAnswer[]): this { this.pickManyQueue.push(...answers); return this; }
   answerConfirm(...answers: boolean[]): this { this.confirmQueue.push(...answers); return this; }
-  answerInfo(...actions: (string | undefined)[]): this { this.messageQueues.info.push(...actions); return this; }
-  answerWarn(...actions: (string | undefined)[]): this { this.messageQueues.warn.push(...actions); return this; }
-  answerError(...actions: (string | undefined)[]): this { this.messageQueues.error.push(...actions); return this; }
+  answerInfo(...actions: MessageAnswer[]): this { this.messageQueues.info.push(...actions); return this; }
+  answerWarn(...actions: MessageAnswer[]): this { this.messageQueues.warn.push(...actions); return this; }
+  answerError(...actions: MessageAnswer[]): this { this.messageQueues.error.push(...actions); return this; }
 
   reset(): void {
     this.inputQueue = [];
@@ -205,7 +208,8 @@ export class ScriptedPrompter implements Prompter {
   async error(message: string, ...actions: string[]): Promise<string | undefined> { return this.show('error', message, actions); }
 
   private show(kind: Exclude<MessageKind, 'confirm'>, message: string, actions: string[]): string | undefined {
-    const queued = this.messageQueues[kind].shift();
+    const next = this.messageQueues[kind].shift();
+    const queued = typeof next === 'function' ? next(message) : next;
     // A scripted action the message does not offer is a test bug worth hearing about.
     if (queued !== undefined && !actions.includes(queued)) {
       this.unanswered.push(`${kind}: "${queued}" is not an action of "${message}"`);
