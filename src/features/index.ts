@@ -11,6 +11,22 @@
  */
 import type { CommandHandler } from '../commands/context';
 import type { FeatureCommandId } from '../commands/ids';
+import { ActivityTree, type ActivityDeps } from './activity/tree';
+import { handler as refreshActivity } from './refreshActivity';
+import { handler as loadMoreActivity } from './loadMoreActivity';
+import { handler as filterActivityLevel } from './filterActivityLevel';
+import { handler as filterActivityText } from './filterActivityText';
+import { handler as clearActivityFilter } from './clearActivityFilter';
 
 export const FEATURE_HANDLERS: Record<FeatureCommandId, CommandHandler> = {
+  'enclave.refreshActivity': refreshActivity,
+  'enclave.loadMoreActivity': loadMoreActivity,
+  'enclave.filterActivityLevel': filterActivityLevel,
+  'enclave.filterActivityText': filterActivityText,
+  'enclave.clearActivityFilter': clearActivityFilter,
 };
+
+/** The Activity view's implementation, for its shim in the main bundle (src/ui/activityView.ts). */
+export function createActivityTree(deps: ActivityDeps): ActivityTree {
+  return new ActivityTree(deps);
+}
