@@ -38,6 +38,12 @@ export const FEATURE_COMMAND_IDS = [
   'enclave.showDisabled',
   'enclave.hideDisabled',
   'enclave.groupSystems',
+  // Activity log
+  'enclave.refreshActivity',
+  'enclave.loadMoreActivity',
+  'enclave.filterActivityLevel',
+  'enclave.filterActivityText',
+  'enclave.clearActivityFilter',
 ] as const;
 
 export const COMMAND_IDS = [...CORE_COMMAND_IDS, ...FEATURE_COMMAND_IDS] as const;

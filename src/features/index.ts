@@ -16,6 +16,12 @@ import { handler as clearFilter } from './clearFilter';
 import { handler as showDisabled } from './showDisabled';
 import { handler as hideDisabled } from './hideDisabled';
 import { handler as groupSystems } from './groupSystems';
+import { ActivityTree, type ActivityDeps } from './activity/tree';
+import { handler as refreshActivity } from './refreshActivity';
+import { handler as loadMoreActivity } from './loadMoreActivity';
+import { handler as filterActivityLevel } from './filterActivityLevel';
+import { handler as filterActivityText } from './filterActivityText';
+import { handler as clearActivityFilter } from './clearActivityFilter';
 
 // Undo (offered by the main bundle's confirmations through src/commands/undoLater.ts).
 export { runUndo } from '../commands/undo';
@@ -28,4 +34,14 @@ export const FEATURE_HANDLERS: Record<FeatureCommandId, CommandHandler> = {
   'enclave.showDisabled': showDisabled,
   'enclave.hideDisabled': hideDisabled,
   'enclave.groupSystems': groupSystems,
+  'enclave.refreshActivity': refreshActivity,
+  'enclave.loadMoreActivity': loadMoreActivity,
+  'enclave.filterActivityLevel': filterActivityLevel,
+  'enclave.filterActivityText': filterActivityText,
+  'enclave.clearActivityFilter': clearActivityFilter,
 };
+
+/** The Activity view's implementation, for its shim in the main bundle (src/ui/activityView.ts). */
+export function createActivityTree(deps: ActivityDeps): ActivityTree {
+  return new ActivityTree(deps);
+}
