@@ -9,6 +9,7 @@
  *                                                   // a predicate on the PickItem, { value }, undefined or api.back
  *   prompter.answerPickMany(['a', 'b'])             // matchers as above; 'picked' keeps the pre-picked
  *   prompter.answerConfirm(true)
+ *   prompter.answerChoose('Overwrite with Mine')     // a modal's button, or undefined (dismissed)
  *   prompter.answerInfo('Open'), answerWarn(...), answerError('Retry')   // an action, or undefined
  *
  * Back: answer with `h.api.back` (the extension's own BACK symbol — it runs from dist/, the tests
@@ -36,7 +37,7 @@ export type PickMatcher = string | { readonly value: unknown } | ((item: PickIte
 export type PickAnswer = PickMatcher | undefined | Back | symbol;
 export type PickManyAnswer = readonly PickMatcher[] | 'picked' | undefined | Back | symbol;
 
-export type MessageKind = 'info' | 'warn' | 'error' | 'confirm';
+export type MessageKind = 'info' | 'warn' | 'error' | 'confirm' | 'choose';
 
 export interface ShownMessage {
   readonly kind: MessageKind;
@@ -66,7 +67,8 @@ export class ScriptedPrompter implements Prompter {
   private pickQueue: PickAnswer[] = [];
   private pickManyQueue: PickManyAnswer[] = [];
   private confirmQueue: boolean[] = [];
-  private messageQueues: Record<Exclude<MessageKind, 'confirm'>, (string | undefined)[]> = { info: [], warn: [], error: [] };
+  private chooseQueue: (string | undefined)[] = [];
+  private messageQueues: Record<Exclude<MessageKind, 'confirm' | 'choose'>, (string | undefined)[]> = { info: [], warn: [], error: [] };
 
   messages: ShownMessage[] = [];
   inputs: AskedInput[] = [];
@@ -77,6 +79,7 @@ export class ScriptedPrompter implements Prompter {
   answerPick(...answers: PickAnswer[]): this { this.pickQueue.push(...answers); return this; }
   answerPickMany(...answers: PickManyAnswer[]): this { this.pickManyQueue.push(...answers); return this; }
   answerConfirm(...answers: boolean[]): this { this.confirmQueue.push(...answers); return this; }
+  answerChoose(...answers: (string | undefined)[]): this { this.chooseQueue.push(...answers); return this; }
   answerInfo(...actions: (string | undefined)[]): this { this.messageQueues.info.push(...actions); return this; }
   answerWarn(...actions: (string | undefined)[]): this { this.messageQueues.warn.push(...actions); return this; }
   answerError(...actions: (string | undefined)[]): this { this.messageQueues.error.push(...actions); return this; }
@@ -86,6 +89,7 @@ export class ScriptedPrompter implements Prompter {
     this.pickQueue = [];
     this.pickManyQueue = [];
     this.confirmQueue = [];
+    this.chooseQueue = [];
     this.messageQueues = { info: [], warn: [], error: [] };
     this.messages = [];
     this.inputs = [];
@@ -167,11 +171,22 @@ export class ScriptedPrompter implements Prompter {
     return answer;
   }
 
+  async choose(message: string, options: { readonly detail?: string; readonly choices: readonly string[] }): Promise<string | undefined> {
+    const scripted = this.chooseQueue.length > 0;
+    const answer = this.chooseQueue.shift();
+    if (!scripted) this.unanswered.push(`choose: ${message}`);
+    if (answer !== undefined && !options.choices.includes(answer)) {
+      throw new Error(`ScriptedPrompter: "${answer}" is not a choice of "${message}" (choices: ${options.choices.join(', ')})`);
+    }
+    this.messages.push({ kind: 'choose', message, actions: [...options.choices], detail: options.detail, answer });
+    return answer;
+  }
+
   async info(message: string, ...actions: string[]): Promise<string | undefined> { return this.show('info', message, actions); }
   async warn(message: string, ...actions: string[]): Promise<string | undefined> { return this.show('warn', message, actions); }
   async error(message: string, ...actions: string[]): Promise<string | undefined> { return this.show('error', message, actions); }
 
-  private show(kind: Exclude<MessageKind, 'confirm'>, message: string, actions: string[]): string | undefined {
+  private show(kind: Exclude<MessageKind, 'confirm' | 'choose'>, message: string, actions: string[]): string | undefined {
     const queued = this.messageQueues[kind].shift();
     // A scripted action the message does not offer is a test bug worth hearing about.
     if (queued !== undefined && !actions.includes(queued)) {
