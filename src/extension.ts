@@ -18,6 +18,7 @@ import type { EnclaveNode } from './tree/nodes';
 import { EnclaveTreeProvider } from './tree/provider';
 import { registerAutoRefresh } from './ui/autoRefresh';
 import { ContextKeys } from './ui/contextKeys';
+import { registerEnclaveFileSystem } from './ui/enclaveFileSystem';
 import { Log } from './ui/log';
 import { setPrompter } from './ui/prompterHolder';
 import { StatusBar } from './ui/statusBar';
@@ -68,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
     selection: () => view.selection,
   };
   context.subscriptions.push(...registerCommands(ctx));
+  context.subscriptions.push(registerEnclaveFileSystem(ctx));
   log.info(`Enclave ${version} activated (${vscode.ExtensionMode[context.extensionMode]} mode); API ${session.apiUrl}`);
 
   if (!testable) return undefined;

@@ -9,8 +9,21 @@
  * dist/extension.js lives on globalThis (src/ui/shared.ts), and nothing here may rely on
  * `instanceof` against a class of the other bundle.
  */
-import type { CommandHandler } from '../commands/context';
+import type * as vscode from 'vscode';
+import type { CommandContext, CommandHandler } from '../commands/context';
 import type { FeatureCommandId } from '../commands/ids';
+import { handler as editSystemAsJson } from './editSystemAsJson';
+import { handler as editEnrolmentKeyAsJson } from './editEnrolmentKeyAsJson';
+import { handler as editOrganisationAsJson } from './editOrganisationAsJson';
+import { JsonFileSystem } from './json/fileSystem';
 
 export const FEATURE_HANDLERS: Record<FeatureCommandId, CommandHandler> = {
+  'enclave.editSystemAsJson': editSystemAsJson,
+  'enclave.editEnrolmentKeyAsJson': editEnrolmentKeyAsJson,
+  'enclave.editOrganisationAsJson': editOrganisationAsJson,
 };
+
+/** Edit as JSON: the `enclave:` file system behind the shim of src/ui/enclaveFileSystem.ts. */
+export function createJsonFileSystem(ctx: CommandContext, fire: (events: vscode.FileChangeEvent[]) => void): vscode.FileSystemProvider & vscode.Disposable {
+  return new JsonFileSystem(ctx, fire);
+}
