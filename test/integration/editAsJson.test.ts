@@ -124,9 +124,10 @@ describe('edit as JSON', () => {
 
   describe('conflict: the server changed since the document was opened', () => {
     it('shows the diff, and Overwrite with Mine sends the edit', async () => {
-      const node = (await rows('system'))[1];
+      const node = (await rows('system'))[10];
       const onServer = h.server.store.system(orgId, node.system.systemId)!;
       const doc = await open('enclave.editSystemAsJson', node);
+      const notesWhenOpened = read(doc).notes;
       onServer.notes = 'Changed in the portal meanwhile';
       let tabsDuringChoice: vscode.Tab[] = [];
       h.prompter.answerChoose('Overwrite with Mine');
@@ -148,26 +149,27 @@ describe('edit as JSON', () => {
       const left = await vscode.workspace.openTextDocument(diff.original);
       assert.strictEqual((JSON.parse(left.getText()) as Doc).notes, 'Changed in the portal meanwhile', 'the left side is the server now');
       // Overwrite sends what differs from the server now: the edit's description and its notes.
-      assert.deepStrictEqual(patches().map((r) => r.body), [{ description: 'edited-as-json', notes: node.system.notes ?? null }]);
+      assert.deepStrictEqual(patches().map((r) => r.body), [{ description: 'edited-as-json', notes: notesWhenOpened }]);
       assert.strictEqual(onServer.description, 'edited-as-json');
     });
 
     it('Discard Mine and Reload sends nothing and shows the server copy', async () => {
-      const node = (await rows('system'))[2];
+      const node = (await rows('system'))[11];
       const onServer = h.server.store.system(orgId, node.system.systemId)!;
       const doc = await open('enclave.editSystemAsJson', node);
+      const notesWhenOpened = read(doc).notes;
       onServer.description = 'renamed-in-portal';
       h.prompter.answerChoose('Discard Mine and Reload');
       await change(doc, { notes: 'my notes' });
       assert.ok(await doc.save());
       assert.strictEqual(patches().length, 0);
       await waitFor('the document to show the server copy', () => read(doc).description === 'renamed-in-portal' && !doc.isDirty);
-      assert.strictEqual(read(doc).notes, node.system.notes ?? null);
+      assert.strictEqual(read(doc).notes, notesWhenOpened);
       assert.strictEqual(diffTabs().length, 0);
     });
 
     it('Cancel keeps the document dirty with the edit', async () => {
-      const node = (await rows('system'))[3];
+      const node = (await rows('system'))[12];
       const onServer = h.server.store.system(orgId, node.system.systemId)!;
       const doc = await open('enclave.editSystemAsJson', node);
       onServer.description = 'renamed-again';
