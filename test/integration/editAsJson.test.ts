@@ -112,6 +112,19 @@ describe('edit as JSON', () => {
     await waitFor('the document to show the undone values', () => read(doc).usesRemaining === before.usesRemaining);
   });
 
+  it('opens from the palette through the usual pickers, and an open item is shown, not opened twice', async () => {
+    const name = h.server.store.org(orgId)!.properties.name;
+    h.prompter.answerPick(name);
+    await vscode.commands.executeCommand('enclave.editOrganisationAsJson');
+    const doc = await waitFor('the organisation document', () => vscode.window.activeTextEditor?.document.uri.path.startsWith(`/${orgId}/organisation`) && vscode.window.activeTextEditor.document);
+    assert.strictEqual(read(doc).name, name);
+    const gets = h.requests('GET', new RegExp(`^/org/${orgId}$`)).length;
+    assert.strictEqual(gets, 1, 'one GET opens the document');
+    await vscode.commands.executeCommand('enclave.editOrganisationAsJson', org);
+    assert.strictEqual(vscode.window.activeTextEditor?.document, doc);
+    assert.strictEqual(vscode.workspace.textDocuments.filter((d) => d.uri.path.startsWith(`/${orgId}/organisation`) && d.uri.query === '').length, 1);
+  });
+
   it('says nothing was sent when nothing changed', async () => {
     const doc = await open('enclave.editOrganisationAsJson', org);
     await change(doc, {}); // re-serialised: dirty, same values
@@ -194,6 +207,15 @@ describe('edit as JSON', () => {
       assert.ok(messages.some((m) => /Automatic|Manual/.test(m)), `approvalMode flagged: ${messages.join(' | ')}`);
       assert.ok(messages.some((m) => /[Ii]ncorrect type|integer/.test(m)), `usesRemaining flagged: ${messages.join(' | ')}`);
       assert.ok(messages.some((m) => /web-servers|Lower-case/.test(m)), `the tag flagged: ${messages.join(' | ')}`);
+
+      // Completion and hover come from the same schema.
+      const at = doc.positionAt(doc.getText().indexOf('"Sometimes"') + 1);
+      const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at);
+      const labels = completions.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      assert.ok(labels.some((l) => l.includes('Automatic')) && labels.some((l) => l.includes('Manual')), `completion offers the modes: ${labels.join(', ')}`);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(doc.getText().indexOf('"usesRemaining"') + 2));
+      const hoverText = hovers.flatMap((hv) => hv.contents.map((c) => (typeof c === 'string' ? c : c.value))).join(' ');
+      assert.match(hoverText, /-1 for unlimited/);
 
       const system = (await rows('system'))[4];
       const systemDoc = await open('enclave.editSystemAsJson', system);
