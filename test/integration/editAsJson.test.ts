@@ -116,7 +116,10 @@ describe('edit as JSON', () => {
     const name = h.server.store.org(orgId)!.properties.name;
     h.prompter.answerPick(name);
     await vscode.commands.executeCommand('enclave.editOrganisationAsJson');
-    const doc = await waitFor('the organisation document', () => vscode.window.activeTextEditor?.document.uri.path.startsWith(`/${orgId}/organisation`) && vscode.window.activeTextEditor.document);
+    const doc = await waitFor('the organisation document', () => {
+      const active = vscode.window.activeTextEditor?.document;
+      return active?.uri.path.startsWith(`/${orgId}/organisation`) ? active : undefined;
+    });
     assert.strictEqual(read(doc).name, name);
     const gets = h.requests('GET', new RegExp(`^/org/${orgId}$`)).length;
     assert.strictEqual(gets, 1, 'one GET opens the document');
