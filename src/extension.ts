@@ -19,6 +19,7 @@ import { EnclaveTreeProvider } from './tree/provider';
 import { ActivityView } from './ui/activityView';
 import { registerAutoRefresh } from './ui/autoRefresh';
 import { ContextKeys } from './ui/contextKeys';
+import { registerEnclaveFileSystem } from './ui/enclaveFileSystem';
 import { Log } from './ui/log';
 import { filterMemory, groupingMemory } from './ui/memories';
 import { setPrompter } from './ui/prompterHolder';
@@ -72,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
     selection: () => view.selection,
   };
   context.subscriptions.push(...registerCommands(ctx));
+  context.subscriptions.push(registerEnclaveFileSystem(ctx));
   log.info(`Enclave ${version} activated (${vscode.ExtensionMode[context.extensionMode]} mode); API ${session.apiUrl}`);
 
   if (!testable) return undefined;

@@ -44,6 +44,9 @@ export const FEATURE_COMMAND_IDS = [
   'enclave.filterActivityLevel',
   'enclave.filterActivityText',
   'enclave.clearActivityFilter',
+  'enclave.editSystemAsJson',
+  'enclave.editEnrolmentKeyAsJson',
+  'enclave.editOrganisationAsJson',
 ] as const;
 
 export const COMMAND_IDS = [...CORE_COMMAND_IDS, ...FEATURE_COMMAND_IDS] as const;

@@ -9,7 +9,8 @@
  * dist/extension.js lives on globalThis (src/ui/shared.ts), and nothing here may rely on
  * `instanceof` against a class of the other bundle.
  */
-import type { CommandHandler } from '../commands/context';
+
+import type { CommandContext, CommandHandler } from '../commands/context';
 import type { FeatureCommandId } from '../commands/ids';
 import { handler as filterList } from './filterList';
 import { handler as clearFilter } from './clearFilter';
@@ -22,6 +23,11 @@ import { handler as loadMoreActivity } from './loadMoreActivity';
 import { handler as filterActivityLevel } from './filterActivityLevel';
 import { handler as filterActivityText } from './filterActivityText';
 import { handler as clearActivityFilter } from './clearActivityFilter';
+import type * as vscode from 'vscode';
+import { handler as editSystemAsJson } from './editSystemAsJson';
+import { handler as editEnrolmentKeyAsJson } from './editEnrolmentKeyAsJson';
+import { handler as editOrganisationAsJson } from './editOrganisationAsJson';
+import { JsonFileSystem } from './json/fileSystem';
 
 // Undo (offered by the main bundle's confirmations through src/commands/undoLater.ts).
 export { runUndo } from '../commands/undo';
@@ -39,9 +45,17 @@ export const FEATURE_HANDLERS: Record<FeatureCommandId, CommandHandler> = {
   'enclave.filterActivityLevel': filterActivityLevel,
   'enclave.filterActivityText': filterActivityText,
   'enclave.clearActivityFilter': clearActivityFilter,
+  'enclave.editSystemAsJson': editSystemAsJson,
+  'enclave.editEnrolmentKeyAsJson': editEnrolmentKeyAsJson,
+  'enclave.editOrganisationAsJson': editOrganisationAsJson,
 };
 
 /** The Activity view's implementation, for its shim in the main bundle (src/ui/activityView.ts). */
 export function createActivityTree(deps: ActivityDeps): ActivityTree {
   return new ActivityTree(deps);
+}
+
+/** Edit as JSON: the `enclave:` file system behind the shim of src/ui/enclaveFileSystem.ts. */
+export function createJsonFileSystem(ctx: CommandContext, fire: (events: vscode.FileChangeEvent[]) => void): vscode.FileSystemProvider & vscode.Disposable {
+  return new JsonFileSystem(ctx, fire);
 }

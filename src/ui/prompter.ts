@@ -66,6 +66,8 @@ export interface Prompter {
   search(options: SearchOptions): Promise<string | undefined>;
   /** A modal confirmation whose confirm button says `confirm` (e.g. "Disable"). */
   confirm(message: string, options: { readonly detail?: string; readonly confirm: string }): Promise<boolean>;
+  /** A modal question with several answers (buttons); undefined when dismissed (Escape, Cancel). */
+  choose(message: string, options: { readonly detail?: string; readonly choices: readonly string[] }): Promise<string | undefined>;
   /** Non-modal messages; resolve to the chosen action, if any. */
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   warn(message: string, ...actions: string[]): Promise<string | undefined>;

@@ -91,6 +91,10 @@ export class WindowPrompter implements Prompter {
     return choice === options.confirm;
   }
 
+  async choose(message: string, options: { readonly detail?: string; readonly choices: readonly string[] }): Promise<string | undefined> {
+    return vscode.window.showWarningMessage(message, { modal: true, detail: options.detail }, ...options.choices);
+  }
+
   async info(message: string, ...actions: string[]): Promise<string | undefined> {
     return vscode.window.showInformationMessage(message, ...actions);
   }

@@ -11,6 +11,7 @@
  *   prompter.answerConfirm(true)
  *   prompter.answerInfo('Open'), answerWarn(...), answerError('Retry')   // an action, or undefined, or
  *                                                   // (message) => action: runs when the message shows
+ *   prompter.answerChoose('Overwrite with Mine')     // a modal's button, or undefined (dismissed)
  *
  * Back: answer with `h.api.back` (the extension's own BACK symbol — it runs from dist/, the tests
  * from out/, so the BACK exported by src/ui/prompter.ts here is a different symbol). Any symbol
@@ -37,9 +38,9 @@ export type PickMatcher = string | { readonly value: unknown } | ((item: PickIte
 export type PickAnswer = PickMatcher | undefined | Back | symbol;
 export type PickManyAnswer = readonly PickMatcher[] | 'picked' | undefined | Back | symbol;
 
-export type MessageKind = 'info' | 'warn' | 'error' | 'confirm';
 /** An action to choose, or a function called with the message when it shows (to act in between). */
 export type MessageAnswer = string | undefined | ((message: string) => string | undefined);
+export type MessageKind = 'info' | 'warn' | 'error' | 'confirm' | 'choose';
 
 export interface ShownMessage {
   readonly kind: MessageKind;
@@ -77,7 +78,8 @@ export class ScriptedPrompter implements Prompter {
   private pickQueue: PickAnswer[] = [];
   private pickManyQueue: PickManyAnswer[] = [];
   private confirmQueue: boolean[] = [];
-  private messageQueues: Record<Exclude<MessageKind, 'confirm'>, MessageAnswer[]> = { info: [], warn: [], error: [] };
+  private messageQueues: Record<Exclude<MessageKind, 'confirm' | 'choose'>, MessageAnswer[]> = { info: [], warn: [], error: [] };
+  private chooseQueue: (string | undefined)[] = [];
 
   messages: ShownMessage[] = [];
   inputs: AskedInput[] = [];
@@ -95,12 +97,14 @@ export class ScriptedPrompter implements Prompter {
   answerInfo(...actions: MessageAnswer[]): this { this.messageQueues.info.push(...actions); return this; }
   answerWarn(...actions: MessageAnswer[]): this { this.messageQueues.warn.push(...actions); return this; }
   answerError(...actions: MessageAnswer[]): this { this.messageQueues.error.push(...actions); return this; }
+  answerChoose(...answers: (string | undefined)[]): this { this.chooseQueue.push(...answers); return this; }
 
   reset(): void {
     this.inputQueue = [];
     this.pickQueue = [];
     this.pickManyQueue = [];
     this.confirmQueue = [];
+    this.chooseQueue = [];
     this.messageQueues = { info: [], warn: [], error: [] };
     this.messages = [];
     this.inputs = [];
@@ -203,11 +207,22 @@ export class ScriptedPrompter implements Prompter {
     return answer;
   }
 
+  async choose(message: string, options: { readonly detail?: string; readonly choices: readonly string[] }): Promise<string | undefined> {
+    const scripted = this.chooseQueue.length > 0;
+    const answer = this.chooseQueue.shift();
+    if (!scripted) this.unanswered.push(`choose: ${message}`);
+    if (answer !== undefined && !options.choices.includes(answer)) {
+      throw new Error(`ScriptedPrompter: "${answer}" is not a choice of "${message}" (choices: ${options.choices.join(', ')})`);
+    }
+    this.messages.push({ kind: 'choose', message, actions: [...options.choices], detail: options.detail, answer });
+    return answer;
+  }
+
   async info(message: string, ...actions: string[]): Promise<string | undefined> { return this.show('info', message, actions); }
   async warn(message: string, ...actions: string[]): Promise<string | undefined> { return this.show('warn', message, actions); }
   async error(message: string, ...actions: string[]): Promise<string | undefined> { return this.show('error', message, actions); }
 
-  private show(kind: Exclude<MessageKind, 'confirm'>, message: string, actions: string[]): string | undefined {
+  private show(kind: Exclude<MessageKind, 'confirm' | 'choose'>, message: string, actions: string[]): string | undefined {
     const next = this.messageQueues[kind].shift();
     const queued = typeof next === 'function' ? next(message) : next;
     // A scripted action the message does not offer is a test bug worth hearing about.
