@@ -3,7 +3,7 @@
  * checks it against package.json both ways, so a command cannot be declared without a handler
  * or registered without being declared.
  */
-/** The commands of src/commands/, bundled into dist/extension.js. */
+/** The commands of src/commands/ (their handlers: src/commands/handlers.ts). */
 export const CORE_COMMAND_IDS = [
   'enclave.signIn',
   'enclave.signOut',
@@ -28,8 +28,9 @@ export const CORE_COMMAND_IDS = [
 ] as const;
 
 /**
- * The commands of src/features/: bundled into dist/features.js, which is loaded the first time
- * one of them runs (src/commands/lazyFeatures.ts), so they cost nothing at activation.
+ * The commands of src/features/ (their handlers: src/features/index.ts). Both tables' handlers
+ * are bundled into dist/features.js, loaded the first time any command runs
+ * (src/commands/lazyFeatures.ts), so no command costs anything at activation.
  */
 export const FEATURE_COMMAND_IDS = [
   // search, filter and grouping

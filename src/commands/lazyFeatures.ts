@@ -1,12 +1,13 @@
 import * as path from 'path';
 import type * as Features from '../features';
 import type { CommandHandler } from './context';
-import type { FeatureCommandId } from './ids';
+import type { CommandId } from './ids';
 
 let loaded: typeof Features | undefined;
 
 /**
- * Loads the feature bundle (dist/features.js) on first use: activation never pays for it. The
+ * Loads the command bundle (dist/features.js: every command handler, core and feature) on first
+ * use: activation never pays for it. The
  * require path is computed at run time so esbuild leaves the module out of dist/extension.js.
  * Tests that run from out/ load the compiled sources instead.
  */
@@ -26,7 +27,10 @@ export function featuresLoaded(): boolean {
   return loaded !== undefined;
 }
 
-/** A handler that loads the feature bundle, then runs the command's real handler. */
-export function lazyHandler(id: FeatureCommandId): CommandHandler {
-  return (ctx, node, selected) => (loadFeatures().FEATURE_HANDLERS as Record<string, CommandHandler>)[id](ctx, node, selected);
+/** A handler that loads the command bundle, then runs the command's real handler. */
+export function lazyHandler(id: CommandId): CommandHandler {
+  return (ctx, node, selected) => {
+    const { CORE_HANDLERS, FEATURE_HANDLERS } = loadFeatures();
+    return ({ ...CORE_HANDLERS, ...FEATURE_HANDLERS } as Record<CommandId, CommandHandler>)[id](ctx, node, selected);
+  };
 }

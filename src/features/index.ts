@@ -34,6 +34,9 @@ export { runUndo } from '../commands/undo';
 export { editUndo } from '../commands/undoEdit';
 export { toggleUndo } from '../commands/undoToggle';
 
+/** The core commands (src/commands/), loaded with this bundle too: none is on the activation path. */
+export { CORE_HANDLERS } from '../commands/handlers';
+
 export const FEATURE_HANDLERS: Record<FeatureCommandId, CommandHandler> = {
   'enclave.filterList': filterList,
   'enclave.clearFilter': clearFilter,

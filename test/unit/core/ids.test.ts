@@ -41,14 +41,14 @@ describe('command ids table ↔ package.json', () => {
   it('has a module file under src/commands/ for every command (or a stand-in in placeholders.ts)', () => {
     const standIns = path.join(root, 'src', 'commands', 'placeholders.ts');
     const placeholders = fs.existsSync(standIns) ? fs.readFileSync(standIns, 'utf8') : '';
-    const registry = fs.readFileSync(path.join(root, 'src', 'commands', 'registry.ts'), 'utf8');
+    const registry = fs.readFileSync(path.join(root, 'src', 'commands', 'handlers.ts'), 'utf8');
     for (const id of CORE_COMMAND_IDS) {
       const name = commandName(id);
       const hasModule = fs.existsSync(path.join(root, 'src', 'commands', `${name}.ts`));
       const hasStandIn = new RegExp(`export const ${name}\\b`).test(placeholders);
       assert.ok(hasModule || hasStandIn, `${id}: neither src/commands/${name}.ts nor a stand-in`);
       // Once the real module exists, the registry must use it, not the stand-in.
-      if (hasModule) assert.match(registry, new RegExp(`from '\\./${name}'`), `${id}: registry.ts still uses the stand-in`);
+      if (hasModule) assert.match(registry, new RegExp(`from '\\./${name}'`), `${id}: handlers.ts still uses the stand-in`);
     }
   });
 
