@@ -32,6 +32,10 @@ export const CORE_COMMAND_IDS = [
  * one of them runs (src/commands/lazyFeatures.ts), so they cost nothing at activation.
  */
 export const FEATURE_COMMAND_IDS = [
+  // Setup snippets and clean-up (issue 6, items 6 and 7)
+  'enclave.copySetupCommand',
+  'enclave.insertEnrolmentKeyReference',
+  'enclave.cleanUpStaleSystems',
 ] as const;
 
 export const COMMAND_IDS = [...CORE_COMMAND_IDS, ...FEATURE_COMMAND_IDS] as const;

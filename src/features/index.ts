@@ -11,6 +11,12 @@
  */
 import type { CommandHandler } from '../commands/context';
 import type { FeatureCommandId } from '../commands/ids';
+import { handler as copySetupCommand } from './copySetupCommand';
+import { handler as insertEnrolmentKeyReference } from './insertEnrolmentKeyReference';
+import { handler as cleanUpStaleSystems } from './cleanUpStaleSystems';
 
 export const FEATURE_HANDLERS: Record<FeatureCommandId, CommandHandler> = {
+  'enclave.copySetupCommand': copySetupCommand,
+  'enclave.insertEnrolmentKeyReference': insertEnrolmentKeyReference,
+  'enclave.cleanUpStaleSystems': cleanUpStaleSystems,
 };

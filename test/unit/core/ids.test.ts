@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMAND_IDS, commandName } from '../../../src/commands/ids';
+import { COMMAND_IDS, FEATURE_COMMAND_IDS, commandName } from '../../../src/commands/ids';
 
 interface Manifest {
   contributes: {
@@ -42,8 +42,15 @@ describe('command ids table ↔ package.json', () => {
     const standIns = path.join(root, 'src', 'commands', 'placeholders.ts');
     const placeholders = fs.existsSync(standIns) ? fs.readFileSync(standIns, 'utf8') : '';
     const registry = fs.readFileSync(path.join(root, 'src', 'commands', 'registry.ts'), 'utf8');
+    const features = fs.readFileSync(path.join(root, 'src', 'features', 'index.ts'), 'utf8');
     for (const id of COMMAND_IDS) {
       const name = commandName(id);
+      // A feature command lives in src/features/ and is registered by src/features/index.ts.
+      if ((FEATURE_COMMAND_IDS as readonly string[]).includes(id)) {
+        assert.ok(fs.existsSync(path.join(root, 'src', 'features', `${name}.ts`)), `${id}: no src/features/${name}.ts`);
+        assert.match(features, new RegExp(`from '\\./${name}'`), `${id}: src/features/index.ts does not import it`);
+        continue;
+      }
       const hasModule = fs.existsSync(path.join(root, 'src', 'commands', `${name}.ts`));
       const hasStandIn = new RegExp(`export const ${name}\\b`).test(placeholders);
       assert.ok(hasModule || hasStandIn, `${id}: neither src/commands/${name}.ts nor a stand-in`);
