@@ -6,7 +6,6 @@
  * in, no `vscode`.
  */
 import type { EnclaveSystem } from '../api/types';
-import { escapeMarkdown } from '../tree/markdown';
 import { systemLabel, systemStateText, keyReference } from '../tree/presentSystem';
 import { parseTime, relativeTime } from '../tree/time';
 import { platformText } from '../tree/words';
@@ -54,8 +53,13 @@ export function lastSeenText(system: EnclaveSystem, now: Date): string {
   return `${local} (${relativeTime(seen, now)})${parseTime(system.lastSeen) ? '' : ', never seen since enrolling'}`;
 }
 
+/**
+ * A table cell. The report is read as text in an editor far more than rendered, so only what
+ * would break the table (a pipe, a line break, a backslash) or turn into markup (`<`, `` ` ``)
+ * is escaped, not every punctuation mark a name from the API might hold.
+ */
 function cell(text: string | undefined): string {
-  return text ? escapeMarkdown(text).replace(/\|/g, '\\|') : '—';
+  return text ? text.replace(/[\\|<>`*_]/g, '\\$&').replace(/\s*[\r\n]+\s*/g, ' ') : '—';
 }
 
 export interface SummaryInput {
@@ -71,7 +75,7 @@ export function summaryMarkdown({ orgName, days, total, stale, now }: SummaryInp
   const disabled = stale.filter((s) => systemStateText(s) === 'Disabled').length;
   const neverSeen = stale.filter((s) => !parseTime(s.lastSeen)).length;
   const lines = [
-    `# Stale systems in ${escapeMarkdown(orgName)}`,
+    `# Stale systems in ${cell(orgName)}`,
     '',
     `Dry run, ${now.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}: nothing has been revoked.`,
     '',
