@@ -43,7 +43,8 @@ function topBlock(lines: readonly string[], name: string): Block | undefined {
   for (let i = head + 1; i < lines.length; i++) {
     const line = lines[i];
     if (isContent(line) && !/^\s/.test(line)) break; // the next top-level key (or document marker)
-    if (isContent(line)) end = i + 1;
+    // An indented comment is part of the block; one at column 0 belongs to the key after it.
+    if (isContent(line) || (/^\s+#/.test(line))) end = i + 1;
   }
   return { head, end };
 }
