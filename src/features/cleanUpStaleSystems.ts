@@ -55,14 +55,13 @@ export const handler: CommandHandler = async (ctx, node) => {
   const days = Number(typed.trim());
   await ctx.extension.globalState.update(DAYS_STATE, days);
 
-  const all = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Reading the systems of ${name}…`, cancellable: true },
-    (_progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      return ctx.session.call((client) => client.systems.listAll(org.orgId, { includeDisabled: true }, { signal: controller.signal })).finally(() => subscription.dispose());
-    },
-  );
+  let all: EnclaveSystem[];
+  try {
+    all = await readAll(ctx, org.orgId, name);
+  } catch (error) {
+    await reportFailure(ctx, error, { what: `The systems of ${name} could not be read, so nothing was revoked`, retry: () => handler(ctx, node) });
+    return;
+  }
   const now = new Date();
   const stale = staleSystems(all, days, now);
   ctx.log.info(`Clean-up of ${org.orgId}: ${stale.length} of ${all.length} systems not seen for more than ${days} days`);
@@ -92,6 +91,17 @@ export const handler: CommandHandler = async (ctx, node) => {
   if (confirmation !== phrase) return;
   await revoke(ctx, org.orgId, kept);
 };
+
+/** Every system, disabled ones too: a stale system is often a disabled one. Cancellable. */
+function readAll(ctx: CommandContext, orgId: string, name: string): Promise<EnclaveSystem[]> {
+  return Promise.resolve(
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading the systems of ${name}…`, cancellable: true }, (_progress, token) => {
+      const controller = new AbortController();
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      return ctx.session.call((client) => client.systems.listAll(orgId, { includeDisabled: true }, { signal: controller.signal })).finally(() => subscription.dispose());
+    }),
+  );
+}
 
 function describe(system: EnclaveSystem, now: Date): string {
   const seen = lastThere(system);

@@ -186,4 +186,15 @@ describe('clean up stale systems', () => {
     assert.deepStrictEqual(h.prompter.messagesOf('info').map((m) => m.message), [`Revoked ${next.length} systems.`]);
     for (const s of next) assert.strictEqual(h.server.store.system(orgId, s.systemId), undefined);
   });
+
+  it('when the systems cannot be read, says so in one sentence with Retry, and asks and sends nothing more', async () => {
+    h.server.injectFault({ kind: 'error', status: 500 }, { count: 5, method: 'GET', path: /\/systems$/ });
+    h.prompter.answerInput('30').answerError(undefined);
+    await vscode.commands.executeCommand('enclave.cleanUpStaleSystems', org, [org]);
+    const [error] = h.prompter.messagesOf('error');
+    assert.match(error.message, new RegExp(`^The systems of ${org.org.orgName} could not be read, so nothing was revoked: `));
+    assert.deepStrictEqual(error.actions, ['Retry', 'Show Log']);
+    assert.deepStrictEqual(h.prompter.picks, []);
+    assert.deepStrictEqual(revokes(), []);
+  });
 });
