@@ -22,6 +22,8 @@ const options = {
   sourcesContent: false,
   logLevel: 'info',
   metafile: true,
+  // jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow: take its ESM build.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 if (watch) {

@@ -48,6 +48,10 @@ export const FEATURE_COMMAND_IDS = [
   'enclave.editSystemAsJson',
   'enclave.editEnrolmentKeyAsJson',
   'enclave.editOrganisationAsJson',
+  // Setup snippets and clean-up (issue 6, items 6 and 7)
+  'enclave.copySetupCommand',
+  'enclave.insertEnrolmentKeyReference',
+  'enclave.cleanUpStaleSystems',
 ] as const;
 
 export const COMMAND_IDS = [...CORE_COMMAND_IDS, ...FEATURE_COMMAND_IDS] as const;

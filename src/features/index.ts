@@ -28,13 +28,14 @@ import { handler as editSystemAsJson } from './editSystemAsJson';
 import { handler as editEnrolmentKeyAsJson } from './editEnrolmentKeyAsJson';
 import { handler as editOrganisationAsJson } from './editOrganisationAsJson';
 import { JsonFileSystem } from './json/fileSystem';
+import { handler as copySetupCommand } from './copySetupCommand';
+import { handler as insertEnrolmentKeyReference } from './insertEnrolmentKeyReference';
+import { handler as cleanUpStaleSystems } from './cleanUpStaleSystems';
 
 // Undo (offered by the main bundle's confirmations through src/commands/undoLater.ts).
 export { runUndo } from '../commands/undo';
 export { editUndo } from '../commands/undoEdit';
 export { toggleUndo } from '../commands/undoToggle';
-
-/** The core commands (src/commands/), loaded with this bundle too: none is on the activation path. */
 export { CORE_HANDLERS } from '../commands/handlers';
 
 export const FEATURE_HANDLERS: Record<FeatureCommandId, CommandHandler> = {
@@ -51,6 +52,9 @@ export const FEATURE_HANDLERS: Record<FeatureCommandId, CommandHandler> = {
   'enclave.editSystemAsJson': editSystemAsJson,
   'enclave.editEnrolmentKeyAsJson': editEnrolmentKeyAsJson,
   'enclave.editOrganisationAsJson': editOrganisationAsJson,
+  'enclave.copySetupCommand': copySetupCommand,
+  'enclave.insertEnrolmentKeyReference': insertEnrolmentKeyReference,
+  'enclave.cleanUpStaleSystems': cleanUpStaleSystems,
 };
 
 /** The Activity view's implementation, for its shim in the main bundle (src/ui/activityView.ts). */
