@@ -25,7 +25,8 @@ export class WindowPrompter implements Prompter {
     const validate = async (value: string): Promise<string | undefined> => {
       const mine = ++latest;
       const message = options.validate ? await options.validate(value) : undefined;
-      if (mine === latest) box.validationMessage = message;
+      const note = message === undefined ? options.note?.(value) : undefined;
+      if (mine === latest) box.validationMessage = note !== undefined ? { message: note, severity: vscode.InputBoxValidationSeverity.Info } : message;
       return message;
     };
     return settle<string | undefined | Back>(box, (finish) => [
@@ -37,7 +38,7 @@ export class WindowPrompter implements Prompter {
         if (message === undefined) finish(box.value);
       }),
       box.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish(BACK)),
-    ], () => void (options.value && validate(options.value)));
+    ], () => void ((options.value || options.note) && validate(options.value ?? '')));
   }
 
   pick<T>(items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>, options: PickOptions): Promise<T | undefined | Back> {
