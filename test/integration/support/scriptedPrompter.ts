@@ -119,7 +119,8 @@ export class ScriptedPrompter implements Prompter {
       const answer = typeof next === 'function' ? next(options) : next;
       if (answer === undefined || typeof answer === 'symbol') return answer as Back | undefined;
       const validation = options.validate ? await options.validate(answer) : undefined;
-      asked.tried.push({ value: answer, validation, note: validation === undefined ? options.note?.(answer) : undefined });
+      const note = validation === undefined ? options.note?.(answer) : undefined;
+      asked.tried.push(note === undefined ? { value: answer, validation } : { value: answer, validation, note });
       if (validation === undefined) {
         asked.answer = answer;
         return answer;
