@@ -11,6 +11,10 @@
  */
 import type { CommandHandler } from '../commands/context';
 import type { FeatureCommandId } from '../commands/ids';
+import { handler as enableSystemFor } from './enableSystemFor';
+import { handler as enableEnrolmentKeyFor } from './enableEnrolmentKeyFor';
 
 export const FEATURE_HANDLERS: Record<FeatureCommandId, CommandHandler> = {
+  'enclave.enableSystemFor': enableSystemFor,
+  'enclave.enableEnrolmentKeyFor': enableEnrolmentKeyFor,
 };
