@@ -7,6 +7,7 @@ export const handler: CommandHandler = (ctx, node, selected) =>
   runEnableFor(ctx, node, selected, {
     kind: 'key',
     noun: KEY,
+    titleNoun: 'Enrolment Keys',
     list: 'enrolmentKeys',
     deleted: 'deleted',
     deleteVerb: 'Delete',

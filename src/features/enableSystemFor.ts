@@ -8,6 +8,7 @@ export const handler: CommandHandler = (ctx, node, selected) =>
   runEnableFor(ctx, node, selected, {
     kind: 'system',
     noun: SYSTEM,
+    titleNoun: 'Systems',
     list: 'systems',
     deleted: 'revoked',
     deleteVerb: 'Revoke',

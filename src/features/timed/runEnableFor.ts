@@ -26,6 +26,8 @@ export const PARALLEL_CALLS = 4;
 export interface TimedAction<K extends TimedKind> {
   readonly kind: K;
   readonly noun: Noun;
+  /** "Systems", "Enrolment Keys": the palette pick's title. */
+  readonly titleNoun: string;
   /** The list the items are in, reloaded afterwards. */
   readonly list: ListKind;
   /** What Delete means for this kind: "revoked" (systems), "deleted" (keys). */
@@ -44,7 +46,7 @@ export async function runEnableFor<K extends TimedKind>(ctx: CommandContext, nod
   const targets = await resolveTargets(ctx, node, selected, {
     kind: action.kind,
     many: true,
-    title: `Enable ${sentence(action.noun.many)} for a Time`,
+    title: `Enable ${action.titleNoun} for a Time`,
     placeholder: `Pick the ${action.noun.many} to enable for a time`,
     nothing: `no ${action.noun.many} to enable`,
   });
