@@ -44,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
   const statusBar = new StatusBar(session, store);
   const contextKeys = new ContextKeys(session, session.ready());
   context.subscriptions.push(session, store, treeDataProvider, view, statusBar, contextKeys, registerAutoRefresh(view, store, session));
+  context.subscriptions.push(treeDataProvider.followVisibility(view));
 
   // The first connect happens when someone looks: the view shown, or a command's API call.
   // Signed out, connect() sends nothing but notes that someone looks, so that a token arriving

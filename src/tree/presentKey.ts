@@ -2,7 +2,7 @@ import type { EnrolmentKey } from '../api/types';
 import type { ItemView } from './itemView';
 import { field, tooltip } from './markdown';
 import { tagsText } from './presentSystem';
-import { expiryDescription, expiryTooltip } from './expiry';
+import { expiryDescription, expiryTooltip, nextExpiryChange } from './expiry';
 import { whenText } from './time';
 import { approvalText, countOf, countText, systemTypeText, usesText } from './words';
 
@@ -49,6 +49,7 @@ export function presentKey(key: EnrolmentKey, now: Date): ItemView {
     // Menus match `^key\.enabled` for "Disable" and `^key\.disabled` for "Enable".
     contextValue: state === 'disabled' ? 'key.disabled' : state === 'nouses' ? 'key.enabled.nouses' : 'key.enabled',
     collapsible: 'none',
+    changesAt: nextExpiryChange(key.autoExpire, state !== 'disabled', now.getTime()),
     tooltip: tooltip(`${keyLabel(key)} — ${state === 'disabled' ? 'Disabled' : state === 'nouses' ? 'No uses remaining' : key.status?.trim() || 'Unknown status'}`, [
       field('ID', key.id),
       field('Type', systemTypeText(key.type)),

@@ -1,7 +1,7 @@
 import type { EnclaveSystem, UnapprovedSystem, UsedTag } from '../api/types';
 import type { ItemView } from './itemView';
 import { field, tooltip } from './markdown';
-import { expiryDescription, expiryTooltip } from './expiry';
+import { expiryDescription, expiryTooltip, nextExpiryChange } from './expiry';
 import { whenText } from './time';
 import { countOf, platformText, systemTypeText } from './words';
 
@@ -61,6 +61,7 @@ export function presentSystem(system: EnclaveSystem, now: Date): ItemView {
     icon: systemIcon(system),
     contextValue: state === 'Disabled' ? 'system.disabled' : 'system.enabled',
     collapsible: 'none',
+    changesAt: nextExpiryChange(system.autoExpire, enabled, now.getTime()),
     tooltip: tooltip(`${systemLabel(system)} — ${state}`, [
       field('ID', system.systemId),
       field('Hostname', system.hostname),
