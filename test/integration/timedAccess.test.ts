@@ -182,4 +182,45 @@ describe('time-boxed access: Enable for…', () => {
     assert.deepStrictEqual(timed().map((r) => r.path).sort(), [a, b].map((n) => `/org/${orgId}/enrolment-keys/${n.key.id}/enable-until`).sort());
     assert.deepStrictEqual(h.prompter.messagesOf('info').map((m) => m.message.replace(/until .+;/, 'until …;')), ['Enabled 2 enrolment keys until …; then they are disabled.']);
   });
+
+  // These two move the server's clock on, so they come last: later "1 hour from now" bodies
+  // would be in the server's past.
+  it('when the hour is up the server disables the system; after a refresh the tree shows it disabled', async () => {
+    const [node] = await systems(false);
+    h.prompter.answerPick('1 hour', 'Disable at expiry');
+    await vscode.commands.executeCommand('enclave.enableSystemFor', node, [node]);
+    await waitFor('the row to count down', async () => /disables in/.test(String((await row('systems', node.id))?.description)));
+
+    h.server.clock.advance(HOUR + MIN);
+    await vscode.commands.executeCommand('enclave.refresh');
+    const item = await waitFor('the row to show the system disabled', async () => {
+      const r = await row('systems', node.id);
+      return r?.contextValue === 'system.disabled' ? r : undefined;
+    });
+    assert.doesNotMatch(String(item.description), /disables|expired/);
+    const server = h.server.store.system(orgId, node.system.systemId);
+    assert.strictEqual(server?.isEnabled, false);
+    assert.strictEqual(server?.autoExpire ?? null, null);
+  });
+
+  it('an enrolment key set to "Delete at expiry" is gone once its day is up', async () => {
+    const [node] = await keys();
+    const name = node.key.description;
+    h.prompter.answerPick('1 day', 'Delete at expiry').answerConfirm(true);
+    await vscode.commands.executeCommand('enclave.enableEnrolmentKeyFor', node, [node]);
+    const [confirm] = h.prompter.messagesOf('confirm');
+    assert.strictEqual(confirm.message, `Delete enrolment key '${name}' when access ends?`);
+    assert.deepStrictEqual(confirm.actions, ['Delete at Expiry']);
+    assert.strictEqual((timed()[0].body as { expiryAction: string }).expiryAction, 'Delete');
+    const item = await waitFor('the key row to count down', async () => {
+      const r = await row('enrolmentKeys', node.id);
+      return r && /· deleted in (23 h|1 d)$/.test(String(r.description)) ? r : undefined;
+    });
+    assert.match(tooltipOf(item), /Deleted at:\*\* .+ \(in (23 h 59 min|1 d)\)/);
+
+    h.server.clock.advance(24 * HOUR + MIN);
+    await vscode.commands.executeCommand('enclave.refresh');
+    await waitFor('the key row to go', async () => (await row('enrolmentKeys', node.id)) === undefined);
+    assert.strictEqual(h.server.store.key(orgId, node.key.id), undefined);
+  });
 });
