@@ -38,7 +38,7 @@ export class WindowPrompter implements Prompter {
         if (message === undefined) finish(box.value);
       }),
       box.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish(BACK)),
-    ], () => void ((options.value || options.note) && validate(options.value ?? '')));
+    ], () => void (options.value && validate(options.value)));
   }
 
   pick<T>(items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>, options: PickOptions): Promise<T | undefined | Back> {

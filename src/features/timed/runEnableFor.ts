@@ -92,7 +92,11 @@ async function send<K extends TimedKind>(ctx: CommandContext, action: TimedActio
         items,
         PARALLEL_CALLS,
         // One session.call each, so a 401 or an outage updates the connection state as usual.
-        (item) => ctx.session.call((client) => action.send(client, orgId, item, body, controller.signal)),
+        (item) => {
+          // Cancelled: the items not yet sent stay as they are.
+          if (controller.signal.aborted) return Promise.reject(Object.assign(new Error('Cancelled'), { name: 'AbortError' }));
+          return ctx.session.call((client) => action.send(client, orgId, item, body, controller.signal));
+        },
         (done) => items.length > 1 && progress.report({ message: `${done} of ${items.length}`, increment: 100 / items.length }),
       ).finally(() => subscription.dispose());
     },
