@@ -49,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
   context.subscriptions.push(session, store, treeDataProvider, view, statusBar, contextKeys, registerAutoRefresh(view, store, session));
   const activity = new ActivityView({ session, store, log });
   context.subscriptions.push(activity);
+  context.subscriptions.push(treeDataProvider.followVisibility(view));
 
   // The first connect happens when someone looks: the view shown, or a command's API call.
   // Signed out, connect() sends nothing but notes that someone looks, so that a token arriving

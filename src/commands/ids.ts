@@ -52,6 +52,9 @@ export const FEATURE_COMMAND_IDS = [
   'enclave.copySetupCommand',
   'enclave.insertEnrolmentKeyReference',
   'enclave.cleanUpStaleSystems',
+  // Time-boxed access
+  'enclave.enableSystemFor',
+  'enclave.enableEnrolmentKeyFor',
 ] as const;
 
 export const COMMAND_IDS = [...CORE_COMMAND_IDS, ...FEATURE_COMMAND_IDS] as const;

@@ -31,6 +31,8 @@ import { JsonFileSystem } from './json/fileSystem';
 import { handler as copySetupCommand } from './copySetupCommand';
 import { handler as insertEnrolmentKeyReference } from './insertEnrolmentKeyReference';
 import { handler as cleanUpStaleSystems } from './cleanUpStaleSystems';
+import { handler as enableSystemFor } from './enableSystemFor';
+import { handler as enableEnrolmentKeyFor } from './enableEnrolmentKeyFor';
 
 // Undo (offered by the main bundle's confirmations through src/commands/undoLater.ts).
 export { runUndo } from '../commands/undo';
@@ -55,6 +57,8 @@ export const FEATURE_HANDLERS: Record<FeatureCommandId, CommandHandler> = {
   'enclave.copySetupCommand': copySetupCommand,
   'enclave.insertEnrolmentKeyReference': insertEnrolmentKeyReference,
   'enclave.cleanUpStaleSystems': cleanUpStaleSystems,
+  'enclave.enableSystemFor': enableSystemFor,
+  'enclave.enableEnrolmentKeyFor': enableEnrolmentKeyFor,
 };
 
 /** The Activity view's implementation, for its shim in the main bundle (src/ui/activityView.ts). */

@@ -4,6 +4,7 @@ import type { SessionApi, StoreChange } from '../commands/context';
 import type { EnclaveStore } from '../model/store';
 import { isFiltered } from '../model/listQuery';
 import { entityNode, groupChildren, listChildren, orgChildren, rootNodes, showsPending } from './children';
+import { ExpiryTicker } from './expiryTicker';
 import { NodeCache, parseNodeId } from './nodeCache';
 import { nodeId, type EnclaveNode, type KeyNode, type ListKind } from './nodes';
 import { presentSafely } from './present';
@@ -22,11 +23,16 @@ export class EnclaveTreeProvider implements vscode.TreeDataProvider<EnclaveNode>
   private readonly pendingShown = new Map<string, boolean>();
   private readonly subscriptions: vscode.Disposable[];
   private stateKind: string;
+  /** Re-renders lists whose rows show a remaining time when that text changes. */
+  private readonly ticker = new ExpiryTicker<EnclaveNode>((lists) => {
+    for (const list of lists) this.changed.fire(list);
+  });
 
   constructor(private readonly store: EnclaveStore, private readonly session: SessionApi) {
     this.stateKind = session.state.kind;
     this.subscriptions = [
       this.changed,
+      this.ticker,
       store.onDidChange((change) => this.onStoreChange(change)),
       session.onDidChangeState((state) => {
         if (state.kind === this.stateKind) return;
@@ -37,7 +43,18 @@ export class EnclaveTreeProvider implements vscode.TreeDataProvider<EnclaveNode>
   }
 
   getTreeItem(node: EnclaveNode): vscode.TreeItem {
-    return toTreeItem(node, presentSafely(node, this.store, new Date()));
+    const view = presentSafely(node, this.store, new Date());
+    if (view.changesAt !== undefined) {
+      const list = this.getParent(node);
+      if (list) this.ticker.note(list, view.changesAt);
+    }
+    return toTreeItem(node, view);
+  }
+
+  /** Remaining times count down only while the view is visible (no timer while it is hidden). */
+  followVisibility(view: vscode.TreeView<EnclaveNode>): vscode.Disposable {
+    this.ticker.setVisible(view.visible);
+    return view.onDidChangeVisibility((e) => this.ticker.setVisible(e.visible));
   }
 
   async getChildren(node?: EnclaveNode): Promise<EnclaveNode[]> {

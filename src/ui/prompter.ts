@@ -26,6 +26,11 @@ export interface InputOptions {
   readonly back?: boolean;
   /** Checked as the user types; a message blocks accepting the value. */
   readonly validate?: (value: string) => string | undefined | Promise<string | undefined>;
+  /**
+   * Shown under the box while the value is acceptable (validate said nothing), without blocking
+   * Enter: e.g. how a typed date was understood.
+   */
+  readonly note?: (value: string) => string | undefined;
 }
 
 export interface PickItem<T> {

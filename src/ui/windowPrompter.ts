@@ -25,7 +25,8 @@ export class WindowPrompter implements Prompter {
     const validate = async (value: string): Promise<string | undefined> => {
       const mine = ++latest;
       const message = options.validate ? await options.validate(value) : undefined;
-      if (mine === latest) box.validationMessage = message;
+      const note = message === undefined ? options.note?.(value) : undefined;
+      if (mine === latest) box.validationMessage = note !== undefined ? { message: note, severity: vscode.InputBoxValidationSeverity.Info } : message;
       return message;
     };
     return settle<string | undefined | Back>(box, (finish) => [

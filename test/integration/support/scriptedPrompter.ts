@@ -53,8 +53,8 @@ export interface ShownMessage {
 
 export interface AskedInput {
   readonly options: InputOptions;
-  /** Every value tried, with what `validate` said about it (undefined = accepted). */
-  readonly tried: { readonly value: string; readonly validation: string | undefined }[];
+  /** Every value tried, with what `validate` said about it (undefined = accepted) and the box's `note` for it. */
+  readonly tried: { readonly value: string; readonly validation: string | undefined; readonly note?: string }[];
   answer?: string | Back;
 }
 
@@ -123,7 +123,7 @@ export class ScriptedPrompter implements Prompter {
   shownTexts(): string[] {
     const texts: (string | undefined)[] = [];
     for (const m of this.messages) texts.push(m.message, m.detail, ...m.actions);
-    for (const i of this.inputs) texts.push(i.options.title, i.options.prompt, i.options.placeholder, ...i.tried.map((t) => t.validation));
+    for (const i of this.inputs) texts.push(i.options.title, i.options.prompt, i.options.placeholder, ...i.tried.flatMap((t) => [t.validation, t.note]));
     for (const p of this.picks) texts.push(p.options.title, p.options.placeholder, ...p.labels);
     return texts.filter((t): t is string => typeof t === 'string' && t !== '');
   }
@@ -140,7 +140,8 @@ export class ScriptedPrompter implements Prompter {
       const answer = typeof next === 'function' ? next(options) : next;
       if (answer === undefined || typeof answer === 'symbol') return answer as Back | undefined;
       const validation = options.validate ? await options.validate(answer) : undefined;
-      asked.tried.push({ value: answer, validation });
+      const note = validation === undefined ? options.note?.(answer) : undefined;
+      asked.tried.push(note === undefined ? { value: answer, validation } : { value: answer, validation, note });
       if (validation === undefined) {
         asked.answer = answer;
         return answer;
