@@ -16,6 +16,7 @@ import { EnclaveStore } from './model/store';
 import { createTestApi, RecordingLog, type EnclaveExtensionApi } from './testApi';
 import type { EnclaveNode } from './tree/nodes';
 import { EnclaveTreeProvider } from './tree/provider';
+import { ApprovalsBadge } from './ui/approvalsBadge';
 import { registerAutoRefresh } from './ui/autoRefresh';
 import { ContextKeys } from './ui/contextKeys';
 import { Log } from './ui/log';
@@ -44,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
   const statusBar = new StatusBar(session, store);
   const contextKeys = new ContextKeys(session, session.ready());
   context.subscriptions.push(session, store, treeDataProvider, view, statusBar, contextKeys, registerAutoRefresh(view, store, session));
+  context.subscriptions.push(new ApprovalsBadge(view, store, session));
 
   // The first connect happens when someone looks: the view shown, or a command's API call.
   // Signed out, connect() sends nothing but notes that someone looks, so that a token arriving
@@ -71,7 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
   log.info(`Enclave ${version} activated (${vscode.ExtensionMode[context.extensionMode]} mode); API ${session.apiUrl}`);
 
   if (!testable) return undefined;
-  return createTestApi({ session, store, log, commandContext: ctx, tree: treeDataProvider, statusBar, contextKeys, tokens, secrets: context.secrets, windowPrompter });
+  return createTestApi({ session, store, log, commandContext: ctx, tree: treeDataProvider, statusBar, contextKeys, tokens, secrets: context.secrets, windowPrompter, view });
 }
 
 /** Closes the HTTP pool and the recovery timer; the rest goes with context.subscriptions. */

@@ -32,6 +32,8 @@ export const CORE_COMMAND_IDS = [
  * one of them runs (src/commands/lazyFeatures.ts), so they cost nothing at activation.
  */
 export const FEATURE_COMMAND_IDS = [
+  // Approvals inbox
+  'enclave.reviewApprovals',
 ] as const;
 
 export const COMMAND_IDS = [...CORE_COMMAND_IDS, ...FEATURE_COMMAND_IDS] as const;

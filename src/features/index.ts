@@ -11,6 +11,10 @@
  */
 import type { CommandHandler } from '../commands/context';
 import type { FeatureCommandId } from '../commands/ids';
+import { handler as reviewApprovals } from './reviewApprovals';
+
+export { startApprovalAlerts } from './approvalAlerts';
 
 export const FEATURE_HANDLERS: Record<FeatureCommandId, CommandHandler> = {
+  'enclave.reviewApprovals': reviewApprovals,
 };

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMAND_IDS, commandName } from '../../../src/commands/ids';
+import { COMMAND_IDS, commandName, FEATURE_COMMAND_IDS } from '../../../src/commands/ids';
 
 interface Manifest {
   contributes: {
@@ -44,6 +44,12 @@ describe('command ids table ↔ package.json', () => {
     const registry = fs.readFileSync(path.join(root, 'src', 'commands', 'registry.ts'), 'utf8');
     for (const id of COMMAND_IDS) {
       const name = commandName(id);
+      // Feature commands live in src/features/ and are registered in its index.ts.
+      if ((FEATURE_COMMAND_IDS as readonly string[]).includes(id)) {
+        assert.ok(fs.existsSync(path.join(root, 'src', 'features', `${name}.ts`)), `${id}: no src/features/${name}.ts`);
+        assert.match(fs.readFileSync(path.join(root, 'src', 'features', 'index.ts'), 'utf8'), new RegExp(`from '\\./${name}'`), `${id}: not in src/features/index.ts`);
+        continue;
+      }
       const hasModule = fs.existsSync(path.join(root, 'src', 'commands', `${name}.ts`));
       const hasStandIn = new RegExp(`export const ${name}\\b`).test(placeholders);
       assert.ok(hasModule || hasStandIn, `${id}: neither src/commands/${name}.ts nor a stand-in`);
