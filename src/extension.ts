@@ -17,6 +17,7 @@ import { createTestApi, RecordingLog, type EnclaveExtensionApi } from './testApi
 import type { EnclaveNode } from './tree/nodes';
 import { EnclaveTreeProvider } from './tree/provider';
 import { ActivityView } from './ui/activityView';
+import { ApprovalsBadge } from './ui/approvalsBadge';
 import { registerAutoRefresh } from './ui/autoRefresh';
 import { ContextKeys } from './ui/contextKeys';
 import { registerEnclaveFileSystem } from './ui/enclaveFileSystem';
@@ -50,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
   const activity = new ActivityView({ session, store, log });
   context.subscriptions.push(activity);
   context.subscriptions.push(treeDataProvider.followVisibility(view));
+  context.subscriptions.push(new ApprovalsBadge(view, store, session));
 
   // The first connect happens when someone looks: the view shown, or a command's API call.
   // Signed out, connect() sends nothing but notes that someone looks, so that a token arriving
@@ -78,7 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
   log.info(`Enclave ${version} activated (${vscode.ExtensionMode[context.extensionMode]} mode); API ${session.apiUrl}`);
 
   if (!testable) return undefined;
-  return createTestApi({ session, store, log, commandContext: ctx, tree: treeDataProvider, statusBar, contextKeys, tokens, secrets: context.secrets, windowPrompter, activity });
+  return createTestApi({ session, store, log, commandContext: ctx, tree: treeDataProvider, statusBar, contextKeys, tokens, secrets: context.secrets, windowPrompter, activity, view });
 }
 
 /** Closes the HTTP pool and the recovery timer; the rest goes with context.subscriptions. */

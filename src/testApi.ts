@@ -61,6 +61,8 @@ export interface EnclaveExtensionApi {
   readonly secrets: vscode.SecretStorage;
   /** Replaces vscode.env.openExternal for the flows that open the browser (undefined: the real one again). */
   setExternalOpener(opener: ((url: string) => boolean | Promise<boolean>) | undefined): void;
+  /** The Enclave view's badge as set now (systems awaiting approval), undefined when none. */
+  badge(): vscode.ViewBadge | undefined;
 }
 
 /** The Log with a memory: lines are kept exactly as written (redacted), at every level. */
@@ -92,6 +94,7 @@ export interface TestApiSources {
   /** The prompter activation installed, which restorePrompter puts back. */
   readonly windowPrompter: Prompter;
   readonly activity: ActivityView;
+  readonly view: { readonly badge?: vscode.ViewBadge };
 }
 
 export function createTestApi(from: TestApiSources): EnclaveExtensionApi {
@@ -119,6 +122,7 @@ export function createTestApi(from: TestApiSources): EnclaveExtensionApi {
     contextKeys: () => from.contextKeys.current(),
     secrets: from.secrets,
     setExternalOpener: (opener) => setExternalOpener(opener && (async (uri) => opener(uri.toString(true)))),
+    badge: () => from.view.badge,
     storedToken: (origin?: string) => Promise.resolve(from.tokens.get(origin ?? session.origin ?? '')),
     signInWithToken: async (token: string) => {
       if (!session.origin) throw new Error(`enclave.apiUrl is not a URL: ${session.apiUrl}`);

@@ -55,6 +55,8 @@ export const FEATURE_COMMAND_IDS = [
   // Time-boxed access
   'enclave.enableSystemFor',
   'enclave.enableEnrolmentKeyFor',
+  // Approvals inbox
+  'enclave.reviewApprovals',
 ] as const;
 
 export const COMMAND_IDS = [...CORE_COMMAND_IDS, ...FEATURE_COMMAND_IDS] as const;

@@ -33,12 +33,14 @@ import { handler as insertEnrolmentKeyReference } from './insertEnrolmentKeyRefe
 import { handler as cleanUpStaleSystems } from './cleanUpStaleSystems';
 import { handler as enableSystemFor } from './enableSystemFor';
 import { handler as enableEnrolmentKeyFor } from './enableEnrolmentKeyFor';
+import { handler as reviewApprovals } from './reviewApprovals';
 
 // Undo (offered by the main bundle's confirmations through src/commands/undoLater.ts).
 export { runUndo } from '../commands/undo';
 export { editUndo } from '../commands/undoEdit';
 export { toggleUndo } from '../commands/undoToggle';
 export { CORE_HANDLERS } from '../commands/handlers';
+export { startApprovalAlerts } from './approvalAlerts';
 
 export const FEATURE_HANDLERS: Record<FeatureCommandId, CommandHandler> = {
   'enclave.filterList': filterList,
@@ -59,6 +61,7 @@ export const FEATURE_HANDLERS: Record<FeatureCommandId, CommandHandler> = {
   'enclave.cleanUpStaleSystems': cleanUpStaleSystems,
   'enclave.enableSystemFor': enableSystemFor,
   'enclave.enableEnrolmentKeyFor': enableEnrolmentKeyFor,
+  'enclave.reviewApprovals': reviewApprovals,
 };
 
 /** The Activity view's implementation, for its shim in the main bundle (src/ui/activityView.ts). */

@@ -89,7 +89,7 @@ describe('search, filter and grouping', function () {
     assert.deepStrictEqual(rows.map((r) => r.type === 'message' && r.text), ['No systems match the filter']);
 
     // The box cannot know every rule (a version needs a comparison the server checks): the API has the last word.
-    h.server.injectFault({ kind: 'error', status: 400 }, { method: 'GET', path: /\/systems$/, times: 1 });
+    h.server.injectFault({ kind: 'error', status: 400 }, { method: 'GET', path: /\/systems$/, count: 1 });
     h.prompter.reset();
     h.prompter.answerSearch('state:connected').answerError('Edit Again').answerSearch(undefined);
     await vscode.commands.executeCommand('enclave.filterList', list, [list]);
