@@ -1,5 +1,5 @@
-import * as path from 'path';
 import type * as Features from '../features';
+import { lazyModulePath } from '../model/bundlePath';
 import type { CommandHandler } from './context';
 import type { CommandId } from './ids';
 
@@ -7,17 +7,11 @@ let loaded: typeof Features | undefined;
 
 /**
  * Loads the command bundle (dist/features.js: every command handler, core and feature) on first
- * use: activation never pays for it. The
- * require path is computed at run time so esbuild leaves the module out of dist/extension.js.
- * Tests that run from out/ load the compiled sources instead.
+ * use: activation never pays for it.
  */
 export function loadFeatures(): typeof Features {
   if (!loaded) {
-    // From dist/features.js itself too: shared code (mutate's Undo offer) runs in both bundles.
-    const file = /[\\/](extension|features)\.js$/.test(__filename)
-      ? path.join(__dirname, 'features.js')
-      : path.join(__dirname, '..', 'features', 'index.js');
-    loaded = require(file) as typeof Features;
+    loaded = require(lazyModulePath('features', 'features')) as typeof Features;
   }
   return loaded;
 }
