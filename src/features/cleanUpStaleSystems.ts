@@ -4,6 +4,7 @@
 // Each step can be cancelled with nothing sent; zero stale systems sends nothing at all.
 import * as vscode from 'vscode';
 import type { EnclaveSystem } from '../api/types';
+import { REVOKE_SYSTEMS } from '../commands/revokeSystem';
 import type { CommandContext, CommandHandler } from '../commands/context';
 import { reportFailure } from '../commands/funnel';
 import { say, mutate, type EntityAction } from '../commands/mutate';
@@ -14,7 +15,7 @@ import { relativeTime } from '../tree/time';
 import { orgLabel, platformText } from '../tree/words';
 import { BACK } from '../ui/prompter';
 import { getPrompter } from '../ui/prompterHolder';
-import { bulkOutcome, count, SYSTEM, WAS_NOT } from '../ui/promptsText';
+import { bulkOutcome, count, SYSTEM } from '../ui/promptsText';
 import { confirmPhrase, DEFAULT_DAYS, lastThere, staleSystems, summaryMarkdown, validateDays } from './staleSystems';
 import { showReport } from './summaryDocument';
 
@@ -23,21 +24,7 @@ const TITLE = 'Clean Up Stale Systems';
 const DAYS_STATE = 'enclave.cleanUp.days';
 
 /** Revoke as bulkCheck's shortfall wants it described, to name systems a short count left. */
-const REVOKE: EntityAction<'system', string> = {
-  kind: 'system',
-  noun: SYSTEM,
-  verb: 'Revoke',
-  verbing: 'Revoking',
-  participle: 'revoked',
-  notDone: WAS_NOT('revoked'),
-  nothing: 'no stale systems',
-  affects: ['systems'],
-  idOf: (s) => s.systemId,
-  nameOf: systemLabel,
-  one: (client, orgId, id, signal) => client.systems.revoke(orgId, id, { signal }),
-  many: (client, orgId, ids, signal) => client.systems.revokeMany(orgId, ids, { signal }),
-  readBack: { get: (client, orgId, id, signal) => client.systems.get(orgId, id, { signal }) },
-};
+const REVOKE: EntityAction<'system', string> = { ...REVOKE_SYSTEMS, nothing: 'no stale systems' };
 
 export const handler: CommandHandler = async (ctx, node) => {
   const org = await resolveOrg(ctx, node, TITLE);

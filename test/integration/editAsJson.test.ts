@@ -30,11 +30,7 @@ describe('edit as JSON', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  async function rows<T extends 'system' | 'key'>(type: T): Promise<Of<T>[]> {
-    const kind = type === 'system' ? 'systems' : 'enrolmentKeys';
-    const list = (await h.children(org)).find((n) => n.type === 'list' && n.kind === kind)!;
-    return (await h.children(list)).filter((n): n is Of<T> => n.type === type);
-  }
+  const rows = <T extends 'system' | 'key'>(type: T): Promise<Of<T>[]> => h.entityRows(org, type);
 
   async function open(command: string, node: EnclaveNode): Promise<vscode.TextDocument> {
     await vscode.commands.executeCommand(command, node);

@@ -22,11 +22,7 @@ describe('undo: enable, disable and edits', () => {
     orgId = first.org.orgId;
   });
 
-  async function rows<T extends 'system' | 'key' | 'pending'>(type: T): Promise<Of<T>[]> {
-    const kind = type === 'system' ? 'systems' : type === 'key' ? 'enrolmentKeys' : 'pending';
-    const list = (await h.children(org)).find((n) => n.type === 'list' && n.kind === kind)!;
-    return (await h.children(list)).filter((n): n is Of<T> => n.type === type);
-  }
+  const rows = <T extends 'system' | 'key' | 'pending'>(type: T): Promise<Of<T>[]> => h.entityRows(org, type);
   const enabledSystems = async () => (await rows('system')).filter((n) => n.system.isEnabled);
   const label = (n: Of<'system'> | Of<'pending'>) => n.system.description || n.system.hostname || n.system.systemId;
   const mutations = () => h.server.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path} ${r.status}`);
