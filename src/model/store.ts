@@ -7,12 +7,14 @@ import type { ConnectionState } from './connection';
 import { fetchedPage, LIST_KINDS, type ListItemOf } from './listKinds';
 import { ListSlot } from './listSlot';
 import { discoverGroups } from './groups';
+import { inMemoryFilters, inMemoryGrouping, type FilterMemory, type GroupingMemory, type StoreMemory } from './storeMemory';
 import { groupKey, NO_FILTER, queryFor, sameFilter, type GroupBy, type ListFilter, type ListGroup } from './listQuery';
 import { EMPTY_LIST, totalsOf, type OrgTotals } from './storeTotals';
 import { StoreEmitter } from './storeEmitter';
 
 export { PAGE_SIZE, PENDING_PAGE_SIZE } from './listKinds';
 export type { OrgTotals } from './storeTotals';
+export type { FilterMemory, GroupingMemory, StoreMemory } from './storeMemory';
 
 /** What the tree and the load-more command need beyond StoreApi. */
 export interface PagedStoreApi extends StoreApi {
@@ -21,42 +23,12 @@ export interface PagedStoreApi extends StoreApi {
   loadMore(orgId: string, kind: ListKind, group?: ListGroup): Promise<void>;
 }
 
-/** Where filters are remembered (globalState in the extension; a Map in unit tests). */
-export interface FilterMemory {
-  get(orgId: string, kind: ListKind): ListFilter | undefined;
-  set(orgId: string, kind: ListKind, filter: ListFilter | undefined): void;
-}
-
-/** Where the grouping of Systems lists is remembered (workspaceState in the extension). */
-export interface GroupingMemory {
-  get(): GroupBy | undefined;
-  set(by: GroupBy | undefined): void;
-}
-
-export interface StoreMemory {
-  readonly filters?: FilterMemory;
-  readonly grouping?: GroupingMemory;
-}
-
 /** One list of one organisation: the whole list (no group) or one group of a grouped list. */
 interface SlotEntry {
   readonly orgId: string;
   readonly kind: ListKind;
   readonly group?: ListGroup;
   readonly slot: ListSlot<ListItemOf[ListKind]>;
-}
-
-function inMemoryGrouping(): GroupingMemory {
-  let current: GroupBy | undefined;
-  return { get: () => current, set: (by) => void (current = by) };
-}
-
-function inMemoryFilters(): FilterMemory {
-  const filters = new Map<string, ListFilter>();
-  return {
-    get: (orgId, kind) => filters.get(`${orgId}/${kind}`),
-    set: (orgId, kind, filter) => (filter ? filters.set(`${orgId}/${kind}`, filter) : filters.delete(`${orgId}/${kind}`)),
-  };
 }
 
 /**
