@@ -1,7 +1,8 @@
 // Bundles the extension for the Node extension host.
 //
-// Two bundles: `extension.js` (wiring, tree, commands: loaded at activation) and `api.js`
-// (the Enclave client with undici: loaded on the first request), so activation stays cheap.
+// Three bundles, so activation stays cheap: `extension.js` (wiring, tree, core commands: loaded
+// at activation), `api.js` (the Enclave client with undici: loaded on the first request) and
+// `features.js` (the feature commands: loaded the first time one runs).
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -9,7 +10,7 @@ const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions} */
 const options = {
-  entryPoints: { extension: 'src/extension.ts', api: 'src/api/index.ts' },
+  entryPoints: { extension: 'src/extension.ts', api: 'src/api/index.ts', features: 'src/features/index.ts' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -21,6 +22,8 @@ const options = {
   sourcesContent: false,
   logLevel: 'info',
   metafile: true,
+  // jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow: take its ESM build.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 if (watch) {

@@ -16,9 +16,13 @@ import { EnclaveStore } from './model/store';
 import { createTestApi, RecordingLog, type EnclaveExtensionApi } from './testApi';
 import type { EnclaveNode } from './tree/nodes';
 import { EnclaveTreeProvider } from './tree/provider';
+import { ActivityView } from './ui/activityView';
+import { ApprovalsBadge } from './ui/approvalsBadge';
 import { registerAutoRefresh } from './ui/autoRefresh';
 import { ContextKeys } from './ui/contextKeys';
+import { registerEnclaveFileSystem } from './ui/enclaveFileSystem';
 import { Log } from './ui/log';
+import { filterMemory, groupingMemory } from './ui/memories';
 import { setPrompter } from './ui/prompterHolder';
 import { StatusBar } from './ui/statusBar';
 import { WindowPrompter } from './ui/windowPrompter';
@@ -38,12 +42,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
   const session = new Session(tokens, log, { userAgent: userAgentFor(version, vscode.version), log, network: readNetworkOptions });
   active = session;
   context.subscriptions.push(watchTokenPersistence(context, tokens, log, session.ready().then(() => session.origin)));
-  const store = new EnclaveStore(session, log);
+  const store = new EnclaveStore(session, log, { filters: filterMemory(context.globalState), grouping: groupingMemory(context.workspaceState) });
   const treeDataProvider = new EnclaveTreeProvider(store, session);
   const view = vscode.window.createTreeView<EnclaveNode>('enclave.networks', { treeDataProvider, showCollapseAll: true, canSelectMany: true });
   const statusBar = new StatusBar(session, store);
   const contextKeys = new ContextKeys(session, session.ready());
   context.subscriptions.push(session, store, treeDataProvider, view, statusBar, contextKeys, registerAutoRefresh(view, store, session));
+  const activity = new ActivityView({ session, store, log });
+  context.subscriptions.push(activity);
+  context.subscriptions.push(treeDataProvider.followVisibility(view));
+  context.subscriptions.push(new ApprovalsBadge(view, store, session));
 
   // The first connect happens when someone looks: the view shown, or a command's API call.
   // Signed out, connect() sends nothing but notes that someone looks, so that a token arriving
@@ -68,10 +76,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Enclav
     selection: () => view.selection,
   };
   context.subscriptions.push(...registerCommands(ctx));
+  context.subscriptions.push(registerEnclaveFileSystem(ctx));
   log.info(`Enclave ${version} activated (${vscode.ExtensionMode[context.extensionMode]} mode); API ${session.apiUrl}`);
 
   if (!testable) return undefined;
-  return createTestApi({ session, store, log, commandContext: ctx, tree: treeDataProvider, statusBar, contextKeys, tokens, secrets: context.secrets, windowPrompter });
+  return createTestApi({ session, store, log, commandContext: ctx, tree: treeDataProvider, statusBar, contextKeys, tokens, secrets: context.secrets, windowPrompter, activity, view });
 }
 
 /** Closes the HTTP pool and the recovery timer; the rest goes with context.subscriptions. */

@@ -7,6 +7,7 @@
 import type * as vscode from 'vscode';
 import type { TokenStore } from './auth/tokenStore';
 import type { CommandContext, StoreApi } from './commands/context';
+import type { ActivityNode } from './features/activity/nodes';
 import type { Session } from './model/session';
 import type { EnclaveNode } from './tree/nodes';
 import type { ContextKeys } from './ui/contextKeys';
@@ -14,6 +15,7 @@ import { setExternalOpener } from './ui/externalOpener';
 import { Log } from './ui/log';
 import { BACK, type Prompter } from './ui/prompter';
 import { setPrompter } from './ui/prompterHolder';
+import type { ActivityView } from './ui/activityView';
 import type { StatusView } from './ui/statusBar';
 
 export interface EnclaveExtensionApi {
@@ -32,6 +34,13 @@ export interface EnclaveExtensionApi {
   };
   /** Every line written to the "Enclave" channel since activation, after redaction, any level. */
   logLines(): string[];
+  /** The Activity view: rows as VS Code asks for them, its description, whether it was ever loaded. */
+  readonly activity: {
+    getChildren(node?: ActivityNode): Promise<ActivityNode[]>;
+    getTreeItem(node: ActivityNode): vscode.TreeItem;
+    description(): string | undefined;
+    loaded(): boolean;
+  };
   /** What the status bar item shows now. */
   status(): StatusView;
   /** The `enclave.signedIn` / `enclave.state` context keys as last set. */
@@ -52,6 +61,8 @@ export interface EnclaveExtensionApi {
   readonly secrets: vscode.SecretStorage;
   /** Replaces vscode.env.openExternal for the flows that open the browser (undefined: the real one again). */
   setExternalOpener(opener: ((url: string) => boolean | Promise<boolean>) | undefined): void;
+  /** The Enclave view's badge as set now (systems awaiting approval), undefined when none. */
+  badge(): vscode.ViewBadge | undefined;
 }
 
 /** The Log with a memory: lines are kept exactly as written (redacted), at every level. */
@@ -82,6 +93,8 @@ export interface TestApiSources {
   readonly secrets: vscode.SecretStorage;
   /** The prompter activation installed, which restorePrompter puts back. */
   readonly windowPrompter: Prompter;
+  readonly activity: ActivityView;
+  readonly view: { readonly badge?: vscode.ViewBadge };
 }
 
 export function createTestApi(from: TestApiSources): EnclaveExtensionApi {
@@ -98,11 +111,18 @@ export function createTestApi(from: TestApiSources): EnclaveExtensionApi {
       getTreeItem: (node: EnclaveNode) => from.tree.getTreeItem(node),
     },
     logLines: () => (log instanceof RecordingLog ? [...log.lines] : []),
+    activity: {
+      getChildren: (node?: ActivityNode) => from.activity.getChildren(node),
+      getTreeItem: (node: ActivityNode) => from.activity.getTreeItem(node),
+      description: () => from.activity.view.description,
+      loaded: () => from.activity.loaded !== undefined,
+    },
     status: () => from.statusBar.current(),
     back: BACK,
     contextKeys: () => from.contextKeys.current(),
     secrets: from.secrets,
     setExternalOpener: (opener) => setExternalOpener(opener && (async (uri) => opener(uri.toString(true)))),
+    badge: () => from.view.badge,
     storedToken: (origin?: string) => Promise.resolve(from.tokens.get(origin ?? session.origin ?? '')),
     signInWithToken: async (token: string) => {
       if (!session.origin) throw new Error(`enclave.apiUrl is not a URL: ${session.apiUrl}`);

@@ -14,6 +14,8 @@ import { OrganisationsApi } from './organisations';
 import { SystemsApi } from './systems';
 import { UnapprovedSystemsApi } from './unapprovedSystems';
 import { EnrolmentKeysApi } from './enrolmentKeys';
+import { TagsApi } from './tags';
+import { LogsApi } from './logs';
 import type { AccountOrganisation, AccountOrganisationList } from './types';
 
 export class EnclaveClient implements Transport {
@@ -23,6 +25,8 @@ export class EnclaveClient implements Transport {
   readonly systems = new SystemsApi(this);
   readonly unapprovedSystems = new UnapprovedSystemsApi(this);
   readonly enrolmentKeys = new EnrolmentKeysApi(this);
+  readonly tags = new TagsApi(this);
+  readonly logs = new LogsApi(this);
 
   private readonly prefix: string;
   private readonly headers: Record<string, string>;

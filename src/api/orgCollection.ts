@@ -1,32 +1,18 @@
 // What the three collections under an organisation (systems, unapproved systems, enrolment keys)
-// share: a base path `/org/{orgId}/{collection}`, paged listing, get and patch by ID, the search
-// keys, and the two shapes of a state change — one item (`PUT {id}/{action}`, or `DELETE {id}`)
-// and many (the bulk endpoints of bulk.ts). Each resource module adds only its own routes.
+// share: paged listing (orgList.ts), get and patch by ID, the search keys, and the two shapes of
+// a state change — one item (`PUT {id}/{action}`, or `DELETE {id}`) and many (the bulk endpoints
+// of bulk.ts). Each resource module adds only its own routes.
 import { bulk } from './bulk';
-import type { CallOptions, Transport, WalkOptions } from './options';
-import { collect, fetchPage, walkPages } from './pagination';
+import type { CallOptions, Transport } from './options';
+import { OrgList, type ListQuery } from './orgList';
 import { anArray, anObject } from './shapes';
-import type { Page, SearchKey } from './types';
-import { listQuery, seg } from './url';
+import type { SearchKey } from './types';
+import { seg } from './url';
 
-type ListQuery = NonNullable<Parameters<typeof listQuery>[0]>;
-
-export abstract class OrgCollection<Item, Query extends ListQuery, Patch, Id extends string | number> {
+export abstract class OrgCollection<Item, Query extends ListQuery, Patch, Id extends string | number> extends OrgList<Item, Query> {
   /** `idsField`: the body field of this collection's bulk calls, e.g. 'systemIds'. */
-  protected constructor(protected readonly t: Transport, private readonly collection: string, private readonly idsField: string) {}
-
-  /** One page (0-based `page`, `perPage` up to 200). */
-  async list(orgId: string, query?: Query, options?: CallOptions): Promise<Page<Item>> {
-    return fetchPage(this.t, this.base(orgId), listQuery(query), options);
-  }
-
-  /** Every matching item, pages fetched in parallel, yielded in order. `query.page` is ignored. */
-  async *all(orgId: string, query?: Query, options?: WalkOptions): AsyncIterable<Item> {
-    yield* walkPages(this.t, this.base(orgId), listQuery({ ...query, page: undefined }), options);
-  }
-
-  async listAll(orgId: string, query?: Query, options?: WalkOptions): Promise<Item[]> {
-    return collect(this.all(orgId, query, options));
+  protected constructor(t: Transport, collection: string, private readonly idsField: string) {
+    super(t, collection);
   }
 
   async get(orgId: string, id: Id, options?: CallOptions): Promise<Item> {
@@ -41,10 +27,6 @@ export abstract class OrgCollection<Item, Query extends ListQuery, Patch, Id ext
   /** The search terms the `search` query understands (e.g. `tags:`, `state:`). */
   async searchKeys(orgId: string, options?: CallOptions): Promise<SearchKey[]> {
     return this.t.request('GET', `${this.base(orgId)}/meta/search-keys`, { ...options, expect: anArray });
-  }
-
-  protected base(orgId: string): string {
-    return `/org/${seg(orgId)}/${this.collection}`;
   }
 
   protected one(orgId: string, id: Id): string {

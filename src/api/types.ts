@@ -11,10 +11,12 @@ export type SystemType = Open<'GeneralPurpose' | 'Ephemeral'>;
 export type ApprovalMode = Open<'Automatic' | 'Manual'>;
 export type EnrolmentKeyStatus = Open<'Disabled' | 'Enabled' | 'NoUsesRemaining'>;
 export type ExpiryAction = Open<'Disable' | 'Delete'>;
+export type ActivityLogLevel = Open<'Information' | 'Warning' | 'Error'>;
 
 export type SystemSortMode = 'RecentlyEnrolled' | 'RecentlyConnected' | 'Description' | 'DescriptionOrHostname' | 'EnrolmentKeyUsed';
 export type UnapprovedSystemSortMode = 'RecentlyEnrolled' | 'Description' | 'EnrolmentKeyUsed';
 export type EnrolmentKeySortMode = 'Description' | 'LastUsed' | 'ApprovalMode' | 'UsesRemaining';
+export type TagSortMode = 'Alphabetical' | 'RecentlyUsed' | 'ReferencedSystems';
 
 /** A tag as it appears inside systems and keys. Request bodies take tag names instead. */
 export interface UsedTag {
@@ -227,6 +229,42 @@ export interface EnrolmentKeyListQuery extends PageQuery {
   includeDisabled?: boolean;
   sort?: EnrolmentKeySortMode;
 }
+
+// ---- tags ----------------------------------------------------------------------------
+
+/** A tag in the tags list (reference §3.9): its usage counts across the organisation. */
+export interface TagSummary {
+  tag: string;
+  /** `ref:` + 32 hex; stable across renames. */
+  ref: string;
+  colour?: string | null;
+  lastReferenced?: string | null;
+  systems: number;
+  keys: number;
+  policies: number;
+  dnsZones: number;
+  dnsRecords: number;
+}
+
+export interface TagListQuery extends PageQuery {
+  /** Text in the tag name; also `tag:` and `uses:` terms (see `tags.searchKeys`). */
+  search?: string;
+  sort?: TagSortMode;
+}
+
+// ---- activity log --------------------------------------------------------------------
+
+/** One entry of an organisation's activity log (reference §3.12). Entries have no IDs. */
+export interface LogEntry {
+  timeStamp: string;
+  level: ActivityLogLevel;
+  message: string;
+  userName?: string | null;
+  ipAddress?: string | null;
+}
+
+/** The log takes only paging (reference §2.10). */
+export type LogListQuery = PageQuery;
 
 // ---- search keys ---------------------------------------------------------------------
 

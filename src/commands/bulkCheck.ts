@@ -94,6 +94,12 @@ export function unchangedItems<Id>(evidence: Evidence<Id>): { id: Id; why: Uncha
   return named.length > ids.length - counted ? [] : named;
 }
 
+export interface Shortfall<Id> {
+  readonly message: string;
+  /** The items proved unchanged by this call (named in the message): Undo leaves them out. */
+  readonly unchanged: ReadonlySet<Id>;
+}
+
 /**
  * The message for a bulk count lower than the items sent: the items that did not change, named
  * and why, from the entity data the action received and one read of the items now.
@@ -104,7 +110,7 @@ export async function shortfall<K extends EntityKind, Id>(
   orgId: string,
   items: readonly EntityOf[K][],
   counted: number,
-): Promise<string> {
+): Promise<Shortfall<Id>> {
   const ids = items.map(action.idOf);
   const isDone = action.readBack.isDone;
   const doneBefore = new Set(isDone ? items.filter(isDone).map(action.idOf) : []);
@@ -123,5 +129,5 @@ export async function shortfall<K extends EntityKind, Id>(
   const words = { done: sentence(action.participle), notDone: action.notDone, participle: action.participle, gone: action.kind === 'pending' ? NO_LONGER_WAITING : NO_LONGER_EXISTS };
   const message = bulkNamedOutcome(words, action.noun, ids.length, counted, unchanged.map((u) => ({ name: names.get(u.id) ?? String(u.id), why: u.why })));
   ctx.log.info(message);
-  return message;
+  return { message, unchanged: new Set(unchanged.map((u) => u.id)) };
 }

@@ -5,6 +5,7 @@ import type { ConnectionState } from '../model/connection';
 import type { RetryWait } from '../model/retryWait';
 import type { EnclaveNode, ListKind } from '../tree/nodes';
 import type { AccountOrganisation, EnclaveSystem, EnrolmentKey, UnapprovedSystem } from '../api/types';
+import type { GroupBy, ListFilter } from '../model/listQuery';
 
 /** The session owns the token and the client; every API call goes through `call`. */
 export interface SessionApi {
@@ -39,6 +40,8 @@ export interface StoreChange {
   /** Undefined: everything (organisations list) changed. */
   readonly orgId?: string;
   readonly kind?: ListKind;
+  /** One group of a grouped list (its groupKey, src/model/listQuery.ts); undefined: the list itself. */
+  readonly group?: string;
 }
 
 /** The cache between the API and the tree. Mutations never patch it: they invalidate. */
@@ -50,6 +53,13 @@ export interface StoreApi {
   pending(orgId: string): ListState<UnapprovedSystem>;
   /** Re-fetches what was loaded in that scope (only lists that were expanded). */
   invalidate(orgId?: string, kinds?: readonly ListKind[]): Promise<void>;
+  /** A list's filter (remembered per organisation); NO_FILTER when none is set. */
+  filter(orgId: string, kind: ListKind): ListFilter;
+  /** Sets or (undefined) clears it; resolves once the lists that were shown have reloaded. */
+  setFilter(orgId: string, kind: ListKind, filter: ListFilter | undefined): Promise<void>;
+  /** How Systems lists are grouped (remembered per workspace); undefined: not grouped. */
+  grouping(): GroupBy | undefined;
+  setGrouping(by: GroupBy | undefined): void;
 }
 
 /** What every command handler receives. */

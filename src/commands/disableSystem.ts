@@ -22,4 +22,11 @@ export const handler: CommandHandler = (ctx, node, selected) =>
     one: (client, orgId, id, signal) => client.systems.disable(orgId, id, { signal }),
     many: (client, orgId, ids, signal) => client.systems.disableMany(orgId, ids, { signal }),
     readBack: { get: (client, orgId, id, signal) => client.systems.get(orgId, id, { signal }), isDone: (system) => !system.isEnabled },
+    // Undo: the opposite call, for the items that changed.
+    undo: {
+      verbing: 'Enabling',
+      participle: 'enabled',
+      one: (client, orgId, id, signal) => client.systems.enable(orgId, id, { signal }),
+      many: (client, orgId, ids, signal) => client.systems.enableMany(orgId, ids, { signal }),
+    },
   });

@@ -1,7 +1,7 @@
 // Edit Enrolment Key: description, approval, uses, tags, notes and IP constraints (retention for
 // ephemeral keys); only what changed is sent.
 import type { EnrolmentKey } from '../api/types';
-import { promptKeyEdit, withConstraints, type KeyForm } from '../ui/promptsKeyEdit';
+import { KEY_FIELDS, keyForm, promptKeyEdit, withConstraints, type KeyForm } from '../ui/promptsKeyEdit';
 import { keyName } from '../ui/promptsText';
 import type { CommandHandler } from './context';
 import { runEdit } from './mutate';
@@ -18,14 +18,16 @@ export const handler: CommandHandler = async (ctx, node) => {
   if (!targets) return;
   const { orgId } = targets;
   const keyId = targets.items[0].id;
-  let loaded: EnrolmentKey | undefined;
   await runEdit<EnrolmentKey, KeyForm>(ctx, {
     noun: 'enrolment key',
     orgId,
-    load: async (client) => (loaded = await client.enrolmentKeys.get(orgId, keyId)),
+    load: (client) => client.enrolmentKeys.get(orgId, keyId),
     nameOf: keyName,
     prompt: promptKeyEdit,
-    save: (client, patch, signal) => client.enrolmentKeys.patch(orgId, keyId, withConstraints(patch, loaded), { signal }),
+    // The ranges the key had keep their portal descriptions (`base`: the key as loaded for the edit).
+    save: (client, patch, signal, base) => client.enrolmentKeys.patch(orgId, keyId, withConstraints(patch, base), { signal }),
     affects: ['enrolmentKeys'],
+    specs: KEY_FIELDS,
+    form: keyForm,
   });
 };

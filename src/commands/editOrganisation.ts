@@ -1,7 +1,7 @@
 // Edit Organisation: name, website and phone; only what changed is sent. A new name shows in the
 // tree's roots, so only then is the organisation list reloaded.
 import type { OrganisationPatch, OrganisationProperties } from '../api/types';
-import { promptOrgEdit, type OrgForm } from '../ui/promptsOrgEdit';
+import { ORG_FIELDS, orgForm, promptOrgEdit, type OrgForm } from '../ui/promptsOrgEdit';
 import type { CommandHandler } from './context';
 import { runEdit } from './mutate';
 import { resolveOrg } from './pickers';
@@ -18,6 +18,8 @@ export const handler: CommandHandler = async (ctx, node) => {
     prompt: promptOrgEdit,
     save: (client, patch, signal) => client.organisations.patch(orgId, patch as OrganisationPatch, { signal }),
     affects: [],
+    specs: ORG_FIELDS,
+    form: orgForm,
     changesOrgList: (changed) => changed.includes('name'),
   });
 };

@@ -1,7 +1,7 @@
 // Edit System: description, notes and tags; only what changed is sent.
 import type { EnclaveSystem, SystemPatch } from '../api/types';
 import { systemLabel } from '../tree/presentSystem';
-import { promptSystemEdit, type SystemForm } from '../ui/promptsSystemEdit';
+import { promptSystemEdit, SYSTEM_FIELDS, systemForm, type SystemForm } from '../ui/promptsSystemEdit';
 import type { CommandHandler } from './context';
 import { runEdit } from './mutate';
 import { resolveTargets } from './pickers';
@@ -25,5 +25,7 @@ export const handler: CommandHandler = async (ctx, node) => {
     prompt: (system, start, refusal) => promptSystemEdit(system, systemLabel(system), start, refusal),
     save: (client, patch, signal) => client.systems.patch(orgId, systemId, patch as SystemPatch, { signal }),
     affects: ['systems'],
+    specs: SYSTEM_FIELDS,
+    form: systemForm,
   });
 };

@@ -19,4 +19,11 @@ export const handler: CommandHandler = (ctx, node, selected) =>
     one: (client, orgId, id, signal) => client.enrolmentKeys.enable(orgId, id, { signal }),
     many: (client, orgId, ids, signal) => client.enrolmentKeys.enableMany(orgId, ids, { signal }),
     readBack: { get: (client, orgId, id, signal) => client.enrolmentKeys.get(orgId, id, { signal }), isDone: (key) => key.isEnabled },
+    // Undo: the opposite call, for the items that changed.
+    undo: {
+      verbing: 'Disabling',
+      participle: 'disabled',
+      one: (client, orgId, id, signal) => client.enrolmentKeys.disable(orgId, id, { signal }),
+      many: (client, orgId, ids, signal) => client.enrolmentKeys.disableMany(orgId, ids, { signal }),
+    },
   });

@@ -11,5 +11,5 @@ function isPaged(store: unknown): store is PagedStoreApi {
  */
 export const handler: CommandHandler = async (ctx, node) => {
   if (node?.type !== 'loadMore' || !isPaged(ctx.store)) return;
-  await ctx.store.loadMore(node.orgId, node.kind);
+  await ctx.store.loadMore(node.orgId, node.kind, node.group);
 };

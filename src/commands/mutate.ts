@@ -7,7 +7,7 @@ import type { EnclaveClient } from '../api';
 import type { EnclaveNode, ListKind } from '../tree/nodes';
 import { getPrompter } from '../ui/prompterHolder';
 import { bulkOutcome, sentence, subject, type BulkWords, type Noun } from '../ui/promptsText';
-import type { Form } from '../ui/promptsChanges';
+import type { FieldSpecs, Form } from '../ui/promptsChanges';
 import type { EditResult } from '../ui/promptsEdit';
 import { refusalOf, type Refusal } from '../ui/promptsRefused';
 import type { CommandContext } from './context';
@@ -15,6 +15,8 @@ import { isGone } from './describeError';
 import { reportFailure } from './funnel';
 import { shortfall, type ReadBack } from './bulkCheck';
 import { resolveTargets, type EntityKind, type EntityOf } from './pickers';
+import { offerUndoLater } from './undoLater';
+import type { ToggleUndo } from './undoToggle';
 
 export interface Mutation<T> {
   /** The progress notification's text, e.g. "Disabling system 'web-01'…". */
@@ -100,6 +102,8 @@ export interface EntityAction<K extends EntityKind, Id> {
   readonly many: (client: EnclaveClient, orgId: string, ids: readonly Id[], signal: AbortSignal) => Promise<number>;
   /** Reads items back after a short bulk count, to name the ones it did not change (see bulkCheck.ts). */
   readonly readBack: ReadBack<EntityOf[K], Id>;
+  /** Enable and disable only: the opposite call, offered as Undo (approve, revoke… cannot be undone). */
+  readonly undo?: ToggleUndo<Id>;
 }
 
 export async function runEntityAction<K extends EntityKind, Id>(
@@ -128,18 +132,31 @@ export async function runEntityAction<K extends EntityKind, Id>(
     try {
       if (ids.length === 1) {
         await mutate(ctx, { progress: `${action.verbing} ${what}…`, orgId, affects: action.affects, run: (c, signal) => action.one(c, orgId, ids[0], signal) });
-        say(`${sentence(action.participle)} ${what}.`);
+        tell(ctx, `${sentence(action.participle)} ${what}.`, action, orgId, items, ids);
       } else {
         // Nothing is read first: `items` already say how things stood, and a full count (the
         // common case) needs no more. Only a short count makes shortfall read the items again.
         const counted = await mutate(ctx, { progress: `${action.verbing} ${what}…`, orgId, affects: action.affects, run: (c, signal) => action.many(c, orgId, ids, signal) });
-        say(counted >= ids.length ? bulkOutcome({ done: sentence(action.participle), notDone: action.notDone }, action.noun, ids.length, counted) : await shortfall(ctx, action, orgId, items, counted));
+        if (counted >= ids.length) tell(ctx, bulkOutcome({ done: sentence(action.participle), notDone: action.notDone }, action.noun, ids.length, counted), action, orgId, items, ids);
+        else {
+          const short = await shortfall(ctx, action, orgId, items, counted);
+          // Undo leaves out the items the read-back proved this call did not change (see undoToggle.ts).
+          tell(ctx, short.message, action, orgId, items, ids.filter((id) => !short.unchanged.has(id)));
+        }
       }
     } catch (error) {
       await reportFailure(ctx, error, { what: failedWhat(error, action.noun, action.participle, what, ids.length), retry: send });
     }
   };
   await send();
+}
+
+/** The outcome, with Undo for the items in `changed` when the action can be undone and any changed. */
+function tell<K extends EntityKind, Id>(ctx: CommandContext, message: string, action: EntityAction<K, Id>, orgId: string, items: readonly EntityOf[K][], changed: readonly Id[]): void {
+  if (!action.undo || changed.length === 0) return say(message);
+  const names = new Map(items.map((item) => [action.idOf(item), action.nameOf(item)]));
+  const undo = action.undo;
+  offerUndoLater(ctx, message, (f) => f.toggleUndo(action, undo, orgId, changed, names));
 }
 
 /** "3 systems could not be disabled", or what a bulk call had done when a later chunk failed. */
@@ -158,7 +175,11 @@ export interface EditAction<E, F extends Form> {
   readonly load: (client: EnclaveClient) => Promise<E>;
   readonly nameOf: (entity: E) => string;
   readonly prompt: (entity: E, start?: F, refusal?: Refusal) => Promise<EditResult<F>>;
-  readonly save: (client: EnclaveClient, patch: Record<string, unknown>, signal: AbortSignal) => Promise<unknown>;
+  /** `base`: the entity as loaded before the edit (the undo of an edit saves with it too). */
+  readonly save: (client: EnclaveClient, patch: Record<string, unknown>, signal: AbortSignal, base: E) => Promise<unknown>;
+  /** The boxes' fields and how an entity fills them: Undo compares and restores with them. */
+  readonly specs: FieldSpecs<F>;
+  readonly form: (entity: E) => F;
   /** Lists of `orgId` to reload after a save. */
   readonly affects: readonly ListKind[];
   /** True when these changed fields show in the organisation list (a new name). */
@@ -194,10 +215,11 @@ export async function runEdit<E, F extends Form>(ctx: CommandContext, action: Ed
         affects: action.affects,
         orgList: action.changesOrgList?.(changed) ?? false,
         cancellable: false, // a PATCH on its way cannot be called back
-        run: (client, signal) => action.save(client, result.patch, signal),
+        run: (client, signal) => action.save(client, result.patch, signal, entity),
       });
       ctx.log.info(`Saved ${action.noun} '${name}': ${changed.join(', ')}`);
-      say(`Saved ${action.noun} '${name}': ${result.changes.map((c) => c.label.toLowerCase()).join(', ')} changed.`);
+      const message = `Saved ${action.noun} '${name}': ${result.changes.map((c) => c.label.toLowerCase()).join(', ')} changed.`;
+      offerUndoLater(ctx, message, (f) => f.editUndo(ctx, action, entity, result.values));
     } catch (error) {
       await reportFailure(ctx, error, {
         what: `${sentence(action.noun)} '${name}' could not be saved`,

@@ -8,6 +8,7 @@ export function refreshScope(node: EnclaveNode | undefined): { orgId?: string; k
     case 'org':
       return { orgId: node.org.orgId };
     case 'list':
+    case 'group':
     case 'loadMore':
       return { orgId: node.orgId, kinds: [node.kind] };
     case 'system':

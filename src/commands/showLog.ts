@@ -3,9 +3,11 @@
  * retries the connection at once instead of waiting for the next background attempt.
  */
 import type { CommandHandler } from './context';
-import { Session } from '../model/session';
+import type { Session } from '../model/session';
 
 export const handler: CommandHandler = (ctx) => {
   ctx.log.show();
-  if (ctx.session.state.kind === 'unreachable' && ctx.session instanceof Session) ctx.session.retryNow();
+  // By shape, not instanceof: this runs from dist/features.js, with its own copy of Session.
+  const session = ctx.session as Partial<Session>;
+  if (ctx.session.state.kind === 'unreachable' && typeof session.retryNow === 'function') session.retryNow();
 };

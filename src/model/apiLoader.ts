@@ -1,5 +1,5 @@
-import * as path from 'path';
 import type * as Api from '../api';
+import { lazyModulePath } from './bundlePath';
 
 let loaded: typeof Api | undefined;
 
@@ -10,10 +10,7 @@ let loaded: typeof Api | undefined;
  */
 export function loadApi(): typeof Api {
   if (!loaded) {
-    const file = __filename.endsWith('extension.js')
-      ? path.join(__dirname, 'api.js')
-      : path.join(__dirname, '..', 'api', 'index.js');
-    loaded = require(file) as typeof Api;
+    loaded = require(lazyModulePath('api', 'api')) as typeof Api;
   }
   return loaded;
 }

@@ -15,8 +15,10 @@ import { getPrompter } from '../ui/prompterHolder';
 import type { Log } from '../ui/log';
 import type { ConnectionState } from './connection';
 import { DEFAULT_RECOVERY_TIMING, RecoveryLoop, type RecoveryStats, type RecoveryTiming } from './recovery';
+import { shared } from '../ui/shared';
 
-const announced = new WeakSet<object>();
+// Shared by every bundle: the funnel in dist/features.js must see what this one announced.
+const announced = shared('announcedRejections', () => new WeakSet<object>());
 
 /** True for a 401 the session's one "token rejected" warning already covers, so the funnel need not repeat it. */
 export function wasAnnounced(error: unknown): boolean {

@@ -2,6 +2,7 @@ import type { EnclaveClient } from '../api';
 import type { EnclaveSystem, EnrolmentKey, Page, UnapprovedSystem } from '../api/types';
 import type { ListKind } from '../tree/nodes';
 import type { FetchedPage } from './listSlot';
+import type { ListQuery } from './listQuery';
 
 /** First rows quickly: one page is small enough to answer fast even for a large organisation. */
 export const PAGE_SIZE = 50;
@@ -21,29 +22,36 @@ export interface ListItemOf {
 interface KindSpec<K extends ListKind> {
   readonly perPage: number;
   readonly idOf: (item: ListItemOf[K]) => string;
-  readonly fetch: (client: EnclaveClient, orgId: string, page: number, perPage: number) => Promise<Page<ListItemOf[K]>>;
+  readonly fetch: (client: EnclaveClient, orgId: string, page: number, perPage: number, query: ListQuery) => Promise<Page<ListItemOf[K]>>;
 }
 
 /**
- * What each list asks the API for. Disabled systems and keys are included so that they stay
- * visible (marked as disabled) and can be enabled again from the tree.
+ * What each list asks the API for. Disabled systems and keys are included unless the user's
+ * filter hides them, so that they stay visible (marked as disabled) and can be enabled again.
  */
+/** The query without the parameters it leaves unset, so none is sent as `undefined`. */
+function set<T extends object>(query: T): Partial<T> {
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 export const LIST_KINDS: { readonly [K in ListKind]: KindSpec<K> } = {
   systems: {
     perPage: PAGE_SIZE,
     idOf: (system) => system.systemId,
-    fetch: (client, orgId, page, perPage) =>
-      client.systems.list(orgId, { includeDisabled: true, sort: 'DescriptionOrHostname', page, perPage }),
+    fetch: (client, orgId, page, perPage, query) =>
+      client.systems.list(orgId, { ...set(query), sort: 'DescriptionOrHostname', page, perPage }),
   },
   enrolmentKeys: {
     perPage: PAGE_SIZE,
     idOf: (key) => String(key.id),
-    fetch: (client, orgId, page, perPage) => client.enrolmentKeys.list(orgId, { includeDisabled: true, sort: 'Description', page, perPage }),
+    fetch: (client, orgId, page, perPage, query) =>
+      client.enrolmentKeys.list(orgId, { ...set({ search: query.search, includeDisabled: query.includeDisabled }), sort: 'Description', page, perPage }),
   },
   pending: {
     perPage: PENDING_PAGE_SIZE,
     idOf: (system) => system.systemId,
-    fetch: (client, orgId, page, perPage) => client.unapprovedSystems.list(orgId, { sort: 'RecentlyEnrolled', page, perPage }),
+    fetch: (client, orgId, page, perPage, query) =>
+      client.unapprovedSystems.list(orgId, { ...set({ search: query.search, enrolmentKey: query.enrolmentKey }), sort: 'RecentlyEnrolled', page, perPage }),
   },
 };
 

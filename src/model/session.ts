@@ -261,6 +261,7 @@ export class Session implements SessionApi, vscode.Disposable {
 
 /** The concrete session behind a command context (sign-in and sign-out need more than SessionApi). */
 export function sessionOf(ctx: CommandContext): Session {
-  if (!(ctx.session instanceof Session)) throw new Error('The Enclave session is not available');
-  return ctx.session;
+  // By shape, not instanceof: the command code runs from dist/features.js, with its own copy of this class.
+  if (typeof (ctx.session as Partial<Session>).acceptToken !== 'function') throw new Error('The Enclave session is not available');
+  return ctx.session as Session;
 }

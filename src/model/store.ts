@@ -4,19 +4,31 @@ import type { ListKind } from '../tree/nodes';
 import { compareOrgs } from '../tree/words';
 import type { Log } from '../ui/log';
 import type { ConnectionState } from './connection';
-import { fetchedPage, LIST_KINDS, LIST_KIND_NAMES, type ListItemOf } from './listKinds';
+import { fetchedPage, LIST_KINDS, type ListItemOf } from './listKinds';
 import { ListSlot } from './listSlot';
+import { discoverGroups } from './groups';
+import { inMemoryFilters, inMemoryGrouping, type FilterMemory, type GroupingMemory, type StoreMemory } from './storeMemory';
+import { groupKey, NO_FILTER, queryFor, sameFilter, type GroupBy, type ListFilter, type ListGroup } from './listQuery';
 import { EMPTY_LIST, totalsOf, type OrgTotals } from './storeTotals';
 import { StoreEmitter } from './storeEmitter';
 
 export { PAGE_SIZE, PENDING_PAGE_SIZE } from './listKinds';
 export type { OrgTotals } from './storeTotals';
+export type { FilterMemory, GroupingMemory, StoreMemory } from './storeMemory';
 
 /** What the tree and the load-more command need beyond StoreApi. */
 export interface PagedStoreApi extends StoreApi {
   loadOrgs(): Promise<void>;
-  load(orgId: string, kind: ListKind): Promise<void>;
-  loadMore(orgId: string, kind: ListKind): Promise<void>;
+  load(orgId: string, kind: ListKind, group?: ListGroup): Promise<void>;
+  loadMore(orgId: string, kind: ListKind, group?: ListGroup): Promise<void>;
+}
+
+/** One list of one organisation: the whole list (no group) or one group of a grouped list. */
+interface SlotEntry {
+  readonly orgId: string;
+  readonly kind: ListKind;
+  readonly group?: ListGroup;
+  readonly slot: ListSlot<ListItemOf[ListKind]>;
 }
 
 /**
@@ -29,11 +41,17 @@ export class EnclaveStore implements PagedStoreApi {
   private readonly changes = new StoreEmitter<StoreChange>();
   readonly onDidChange = this.changes.event;
   private orgSlot: ListSlot<AccountOrganisation> | undefined;
-  private readonly slots = new Map<string, ListSlot<ListItemOf[ListKind]>>();
+  private readonly slots = new Map<string, SlotEntry>();
+  /** Per organisation: the groups of its Systems list under the grouping in force. */
+  private readonly groupSlots = new Map<string, ListSlot<ListGroup>>();
+  private readonly filters: FilterMemory;
+  private readonly groupingMemory: GroupingMemory;
   private lastState: ConnectionState['kind'];
   private readonly subscription: { dispose(): void };
 
-  constructor(private readonly session: SessionApi, private readonly log: Log) {
+  constructor(private readonly session: SessionApi, private readonly log: Log, memory: StoreMemory = {}) {
+    this.filters = memory.filters ?? inMemoryFilters();
+    this.groupingMemory = memory.grouping ?? inMemoryGrouping();
     this.lastState = session.state.kind;
     this.subscription = session.onDidChangeState((state) => this.onSessionState(state));
   }
@@ -43,13 +61,92 @@ export class EnclaveStore implements PagedStoreApi {
   enrolmentKeys(orgId: string): ListState<EnrolmentKey> { return this.list(orgId, 'enrolmentKeys'); }
   pending(orgId: string): ListState<UnapprovedSystem> { return this.list(orgId, 'pending'); }
 
-  list<K extends ListKind>(orgId: string, kind: K): ListState<ListItemOf[K]> {
-    return (this.slots.get(slotKey(orgId, kind)) as ListSlot<ListItemOf[K]> | undefined) ?? EMPTY_LIST;
+  /** A list, or one group of it, as loaded so far. */
+  list<K extends ListKind>(orgId: string, kind: K, group?: ListGroup): ListState<ListItemOf[K]> {
+    return (this.slots.get(slotKey(orgId, kind, group))?.slot as ListSlot<ListItemOf[K]> | undefined) ?? EMPTY_LIST;
+  }
+
+  /** The filter in force for a list (none unless the user set one). */
+  filter(orgId: string, kind: ListKind): ListFilter {
+    return this.filters.get(orgId, kind) ?? NO_FILTER;
+  }
+
+  /**
+   * Sets (or, with NO_FILTER / undefined, clears) a list's filter and remembers it. The list and
+   * its groups start again from their first page; only lists that were shown are fetched again.
+   */
+  setFilter(orgId: string, kind: ListKind, filter: ListFilter | undefined): Promise<void> {
+    const next = filter ?? NO_FILTER;
+    if (sameFilter(next, this.filter(orgId, kind))) return Promise.resolve();
+    this.filters.set(orgId, kind, sameFilter(next, NO_FILTER) ? undefined : { search: next.search.trim(), showDisabled: next.showDisabled });
+    const reload: Promise<void>[] = [];
+    // Collected first: loading makes new slots, which the loop must not visit.
+    const stale = [...this.slots].filter(([, entry]) => entry.orgId === orgId && entry.kind === kind);
+    for (const [key, entry] of stale) {
+      entry.slot.dispose();
+      this.slots.delete(key);
+    }
+    // Groups are found again below (the Disabled group depends on the filter).
+    for (const [, entry] of stale) if (entry.slot.requested && !entry.group) reload.push(this.slot(orgId, kind).load());
+    const groups = this.groupSlots.get(orgId);
+    if (kind === 'systems' && groups) {
+      groups.dispose();
+      this.groupSlots.delete(orgId);
+      if (groups.requested) reload.push(this.loadGroups(orgId));
+    }
+    this.changes.fire({ orgId, kind });
+    return Promise.all(reload).then(() => undefined);
+  }
+
+  /** How Systems lists are grouped; undefined: not grouped. */
+  grouping(): GroupBy | undefined {
+    return this.groupingMemory.get();
+  }
+
+  /** Groups (or ungroups) every Systems list and remembers it; the tree shows it at once. */
+  setGrouping(by: GroupBy | undefined): void {
+    if (by === this.grouping()) return;
+    this.groupingMemory.set(by);
+    for (const slot of this.groupSlots.values()) slot.dispose();
+    this.groupSlots.clear();
+    for (const [key, entry] of this.slots) {
+      if (!entry.group) continue;
+      entry.slot.dispose();
+      this.slots.delete(key);
+    }
+    this.changes.fire({});
+  }
+
+  /** The groups of an organisation's Systems list under the grouping in force. */
+  groups(orgId: string): ListState<ListGroup> {
+    return this.groupSlots.get(orgId) ?? EMPTY_LIST;
+  }
+
+  loadGroups(orgId: string): Promise<void> {
+    const by = this.grouping();
+    if (!by) return Promise.resolve();
+    let slot = this.groupSlots.get(orgId);
+    if (!slot) {
+      const showDisabled = this.filter(orgId, 'systems').showDisabled;
+      slot = new ListSlot<ListGroup>({
+        fetch: async () => {
+          const groups = await this.session.call((client) => discoverGroups(client, orgId, by, showDisabled));
+          return { items: groups, total: groups.length, nextPage: null, lastPage: 0 };
+        },
+        perPage: Number.MAX_SAFE_INTEGER,
+        idOf: (group) => groupKey(group),
+        onChange: () => this.changes.fire({ orgId, kind: 'systems' }),
+        onError: (error) => this.log.warn(`Loading the ${by} groups of organisation ${orgId} failed: ${error.message}`),
+      });
+      this.groupSlots.set(orgId, slot);
+    }
+    return slot.load();
   }
 
   /** True while any fetch is in flight (the auto-refresh skips a tick then). */
   get busy(): boolean {
-    return (this.orgSlot?.loading ?? false) || [...this.slots.values()].some((slot) => slot.loading);
+    return (this.orgSlot?.loading ?? false) || [...this.slots.values()].some((entry) => entry.slot.loading)
+      || [...this.groupSlots.values()].some((slot) => slot.loading);
   }
 
   /**
@@ -62,8 +159,8 @@ export class EnclaveStore implements PagedStoreApi {
     if (!slot.requested && state.kind === 'connected') slot.prime(sortOrgs(state.orgs));
     return slot.load();
   }
-  load(orgId: string, kind: ListKind): Promise<void> { return this.slot(orgId, kind).load(); }
-  loadMore(orgId: string, kind: ListKind): Promise<void> { return this.slot(orgId, kind).loadMore(); }
+  load(orgId: string, kind: ListKind, group?: ListGroup): Promise<void> { return this.slot(orgId, kind, group).load(); }
+  loadMore(orgId: string, kind: ListKind, group?: ListGroup): Promise<void> { return this.slot(orgId, kind, group).loadMore(); }
 
   /** Re-fetches only lists that were loaded, keeping their page count. Never rejects. */
   async invalidate(orgId?: string, kinds?: readonly ListKind[]): Promise<void> {
@@ -73,11 +170,14 @@ export class EnclaveStore implements PagedStoreApi {
     if (this.session.state.kind === 'rejected') return this.orgList().refresh();
     const work: Promise<void>[] = [];
     if (orgId === undefined) work.push(this.orgList().refresh());
-    for (const [key, slot] of this.slots) {
-      const [slotOrg, kind] = splitKey(key);
+    for (const { orgId: slotOrg, kind, slot } of this.slots.values()) {
       if (orgId !== undefined && slotOrg !== orgId) continue;
       if (kinds && !kinds.includes(kind)) continue;
       if (slot.requested) work.push(slot.refresh());
+    }
+    // A change to systems may add or empty a tag's or key's group.
+    for (const [slotOrg, slot] of this.groupSlots) {
+      if ((orgId === undefined || slotOrg === orgId) && (!kinds || kinds.includes('systems')) && slot.requested) work.push(slot.refresh());
     }
     await Promise.all(work);
   }
@@ -108,14 +208,17 @@ export class EnclaveStore implements PagedStoreApi {
    *  that brought the connection back), so only the idle ones are fetched again. */
   private refreshIdle(): void {
     if (this.orgSlot?.requested && !this.orgSlot.loading) void this.orgSlot.refresh();
-    for (const slot of this.slots.values()) if (slot.requested && !slot.loading) void slot.refresh();
+    for (const { slot } of this.slots.values()) if (slot.requested && !slot.loading) void slot.refresh();
+    for (const slot of this.groupSlots.values()) if (slot.requested && !slot.loading) void slot.refresh();
   }
 
   private clear(announce: boolean): void {
     this.orgSlot?.dispose();
     this.orgSlot = undefined;
-    for (const slot of this.slots.values()) slot.dispose();
+    for (const { slot } of this.slots.values()) slot.dispose();
     this.slots.clear();
+    for (const slot of this.groupSlots.values()) slot.dispose();
+    this.groupSlots.clear();
     if (announce) this.changes.fire({});
   }
 
@@ -134,30 +237,39 @@ export class EnclaveStore implements PagedStoreApi {
     return this.orgSlot;
   }
 
-  private slot(orgId: string, kind: ListKind): ListSlot<ListItemOf[ListKind]> {
-    const key = slotKey(orgId, kind);
-    let slot = this.slots.get(key);
-    if (!slot) {
+  private slot(orgId: string, kind: ListKind, group?: ListGroup): ListSlot<ListItemOf[ListKind]> {
+    const key = slotKey(orgId, kind, group);
+    let entry = this.slots.get(key);
+    if (!entry) {
       const spec = LIST_KINDS[kind] as (typeof LIST_KINDS)['systems'];
-      slot = new ListSlot<ListItemOf[ListKind]>({
-        fetch: async (page, perPage) => fetchedPage(await this.session.call((client) => spec.fetch(client, orgId, page, perPage))),
+      // The query is fixed for the slot's life: a new filter makes new slots (setFilter).
+      const query = queryFor(kind, this.filter(orgId, kind), group);
+      const what = group ? `${kind} (${group.label}) of organisation ${orgId}` : `${kind} of organisation ${orgId}`;
+      const slot = new ListSlot<ListItemOf[ListKind]>({
+        fetch: async (page, perPage) => fetchedPage(await this.session.call((client) => spec.fetch(client, orgId, page, perPage, query))),
         perPage: spec.perPage,
         idOf: spec.idOf as (item: ListItemOf[ListKind]) => string,
-        onChange: () => this.changes.fire({ orgId, kind }),
-        onError: (error) => this.log.warn(`Loading ${kind} of organisation ${orgId} failed: ${error.message}`),
+        onChange: () => this.changes.fire(group ? { orgId, kind, group: groupKey(group) } : { orgId, kind }),
+        onError: (error) => this.log.warn(`Loading ${what} failed: ${error.message}`),
       });
-      this.slots.set(key, slot);
+      entry = { orgId, kind, group, slot };
+      this.slots.set(key, entry);
     }
-    return slot;
+    return entry.slot;
   }
 
   /** An organisation the token no longer sees takes its cached lists with it. */
   private dropVanishedOrgs(orgs: readonly AccountOrganisation[]): void {
     const present = new Set(orgs.map((o) => o.orgId));
-    for (const [key, slot] of this.slots) {
-      if (present.has(splitKey(key)[0])) continue;
-      slot.dispose();
+    for (const [key, entry] of this.slots) {
+      if (present.has(entry.orgId)) continue;
+      entry.slot.dispose();
       this.slots.delete(key);
+    }
+    for (const [orgId, slot] of this.groupSlots) {
+      if (present.has(orgId)) continue;
+      slot.dispose();
+      this.groupSlots.delete(orgId);
     }
   }
 }
@@ -167,12 +279,6 @@ function sortOrgs(orgs: readonly AccountOrganisation[]): AccountOrganisation[] {
   return [...orgs].sort(compareOrgs);
 }
 
-function slotKey(orgId: string, kind: ListKind): string {
-  return `${orgId}/${kind}`;
-}
-
-function splitKey(key: string): [string, ListKind] {
-  const slash = key.lastIndexOf('/');
-  const kind = key.slice(slash + 1) as ListKind;
-  return [key.slice(0, slash), LIST_KIND_NAMES.includes(kind) ? kind : 'systems'];
+function slotKey(orgId: string, kind: ListKind, group?: ListGroup): string {
+  return `${orgId}\n${kind}\n${groupKey(group)}`;
 }

@@ -4,6 +4,7 @@ import type { AccountOrganisation } from '../api/types';
 import type { ListState } from '../commands/context';
 import type { ConnectionState } from '../model/connection';
 import type { ListItemOf } from '../model/listKinds';
+import type { ListGroup } from '../model/listQuery';
 import { LIST_NOUNS } from './words';
 import type { NodeCache } from './nodeCache';
 import { nodeId, type EnclaveNode, type ListKind, type ListNode, type MessageNode } from './nodes';
@@ -51,35 +52,52 @@ export function orgChildren(orgId: string, pending: ListState<unknown>, cache: N
   return showsPending(pending) ? [...lists, cache.list(orgId, 'pending')] : lists;
 }
 
-export function entityNode<K extends ListKind>(orgId: string, kind: K, item: ListItemOf[K]): EnclaveNode {
+export function entityNode<K extends ListKind>(orgId: string, kind: K, item: ListItemOf[K], group?: ListGroup): EnclaveNode {
   switch (kind) {
     case 'systems': {
       const system = item as ListItemOf['systems'];
-      return { type: 'system', id: nodeId.system(orgId, system.systemId), orgId, system };
+      return { type: 'system', id: nodeId.system(orgId, system.systemId, group), orgId, system, group };
     }
     case 'enrolmentKeys': {
       const key = item as ListItemOf['enrolmentKeys'];
-      return { type: 'key', id: nodeId.key(orgId, key.id), orgId, key };
+      return { type: 'key', id: nodeId.key(orgId, key.id, group), orgId, key, group };
     }
     default: {
       const system = item as ListItemOf['pending'];
-      return { type: 'pending', id: nodeId.pending(orgId, system.systemId), orgId, system };
+      return { type: 'pending', id: nodeId.pending(orgId, system.systemId, group), orgId, system, group };
     }
   }
 }
 
-export function listChildren<K extends ListKind>(orgId: string, kind: K, state: ListState<ListItemOf[K]>, describe: DescribeError): EnclaveNode[] {
-  const listId = nodeId.list(orgId, kind);
+/** The rows of a list that is loading, failed or empty: undefined once it has items. */
+function stateRows(prefix: string, state: ListState<unknown>, what: string, errorRow: (error: Error) => MessageNode, filtered: boolean): MessageNode[] | undefined {
+  if (state.items.length > 0) return undefined;
+  if (state.loading || (!state.error && state.total === undefined)) return [message(`${prefix}/loading`, 'loading', 'Loading…')];
+  if (state.error) return [errorRow(state.error)];
+  return [message(`${prefix}/empty`, 'empty', filtered ? `No ${what} match the filter` : `No ${what}`)];
+}
+
+/** A list's rows, or one group's (`group`). `filtered`: an empty list says no match, not none. */
+export function listChildren<K extends ListKind>(orgId: string, kind: K, state: ListState<ListItemOf[K]>, describe: DescribeError, group?: ListGroup, filtered = false): EnclaveNode[] {
+  const prefix = nodeId.rows(orgId, kind, group);
   const errorRow = (error: Error): MessageNode =>
-    message(`${listId}/error`, 'error', `Could not load ${LIST_NOUNS[kind]}: ${describe(error)}`, { retry: { orgId, kind } });
-  if (state.items.length === 0) {
-    if (state.loading || (!state.error && state.total === undefined)) return [message(`${listId}/loading`, 'loading', 'Loading…')];
-    if (state.error) return [errorRow(state.error)];
-    return [message(`${listId}/empty`, 'empty', `No ${LIST_NOUNS[kind]}`)];
-  }
+    message(`${prefix}/error`, 'error', `Could not load ${LIST_NOUNS[kind]}: ${describe(error)}`, { retry: group ? { orgId, kind, group } : { orgId, kind } });
+  const empty = stateRows(prefix, state, LIST_NOUNS[kind], errorRow, filtered || group !== undefined);
+  if (empty) return empty;
   // A failed refresh or "load more" keeps the rows already shown, under the error.
   const rows: EnclaveNode[] = state.error && !state.loading ? [errorRow(state.error)] : [];
-  rows.push(...state.items.map((item) => entityNode(orgId, kind, item)));
-  if (state.hasMore) rows.push({ type: 'loadMore', id: nodeId.loadMore(orgId, kind), orgId, kind });
+  rows.push(...state.items.map((item) => entityNode(orgId, kind, item, group)));
+  if (state.hasMore) rows.push({ type: 'loadMore', id: nodeId.loadMore(orgId, kind, group), orgId, kind, group });
   return rows;
+}
+
+/** A grouped list's rows: its groups (found through the API for tags and keys). */
+export function groupChildren(orgId: string, kind: ListKind, groups: ListState<ListGroup>, cache: NodeCache, describe: DescribeError): EnclaveNode[] {
+  const prefix = `${nodeId.list(orgId, kind)}/groups`;
+  const errorRow = (error: Error): MessageNode =>
+    message(`${prefix}/error`, 'error', `Could not load the groups: ${describe(error)}`, { retry: { orgId, kind } });
+  const empty = stateRows(prefix, groups, 'groups: no system has one', errorRow, false);
+  if (empty) return empty;
+  const rows: EnclaveNode[] = groups.error && !groups.loading ? [errorRow(groups.error)] : [];
+  return [...rows, ...groups.items.map((group) => cache.group(orgId, kind, group))];
 }

@@ -13,4 +13,6 @@ export interface ItemView {
   readonly collapsible: 'none' | 'collapsed';
   /** Run on click; `withNode` passes the row's node as the argument. */
   readonly command?: { readonly id: string; readonly title: string; readonly withNode: boolean };
+  /** Epoch ms when the row's text changes by itself (a remaining time counting down). */
+  readonly changesAt?: number;
 }

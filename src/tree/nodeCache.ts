@@ -1,6 +1,7 @@
 import type { AccountOrganisation } from '../api/types';
 import { LIST_KIND_NAMES } from '../model/listKinds';
-import { nodeId, type ListKind, type ListNode, type OrgNode } from './nodes';
+import type { ListGroup } from '../model/listQuery';
+import { nodeId, type GroupNode, type ListKind, type ListNode, type OrgNode } from './nodes';
 
 /**
  * VS Code finds the element to refresh by object identity, so an organisation or list row must
@@ -10,6 +11,7 @@ import { nodeId, type ListKind, type ListNode, type OrgNode } from './nodes';
 export class NodeCache {
   private readonly orgs = new Map<string, OrgNode>();
   private readonly lists = new Map<string, ListNode>();
+  private readonly groups = new Map<string, GroupNode>();
 
   org(org: AccountOrganisation): OrgNode {
     const known = this.orgs.get(org.orgId);
@@ -23,6 +25,20 @@ export class NodeCache {
     return this.orgs.get(orgId);
   }
 
+  /** A group row: the same object while its label and count stay the same. */
+  group(orgId: string, kind: ListKind, group: ListGroup): GroupNode {
+    const id = nodeId.group(orgId, kind, group);
+    const known = this.groups.get(id);
+    if (known && known.group.label === group.label && known.group.count === group.count) return known;
+    const node: GroupNode = { type: 'group', id, orgId, kind, group };
+    this.groups.set(id, node);
+    return node;
+  }
+
+  knownGroup(id: string): GroupNode | undefined {
+    return this.groups.get(id);
+  }
+
   list(orgId: string, kind: ListKind): ListNode {
     const id = nodeId.list(orgId, kind);
     let node = this.lists.get(id);
@@ -34,7 +50,10 @@ export class NodeCache {
   }
 }
 
-/** The parts of a node id: `org/<orgId>[/<kind>[/<entity id | more | loading | empty | error>]]`. */
+/**
+ * The parts of a node id: `org/<orgId>[/<kind>[/<entity id | more | loading | empty | error>]]`,
+ * where a grouped list's rows have `group/<by>:<value>/` before their last part.
+ */
 export interface ParsedId {
   readonly orgId: string;
   readonly kind?: ListKind;

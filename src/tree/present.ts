@@ -1,14 +1,17 @@
 import type { ListState } from '../commands/context';
 import type { ItemView } from './itemView';
+import type { GroupBy, ListFilter, ListGroup } from '../model/listQuery';
 import type { EnclaveNode, ListKind } from './nodes';
 import { presentKey } from './presentKey';
 import { presentPending } from './presentPending';
-import { presentList, presentLoadMore, presentMessage, presentOrg } from './presentRows';
+import { presentGroup, presentList, presentLoadMore, presentMessage, presentOrg } from './presentRows';
 import { presentSystem } from './presentSystem';
 
 /** What the presentation needs to know about the lists (the store provides it). */
 export interface ListLookup {
-  list(orgId: string, kind: ListKind): ListState<unknown>;
+  list(orgId: string, kind: ListKind, group?: ListGroup): ListState<unknown>;
+  filter(orgId: string, kind: ListKind): ListFilter;
+  grouping(): GroupBy | undefined;
 }
 
 /** Any node as a row: one switch, so a new node type cannot be forgotten here. */
@@ -17,7 +20,9 @@ export function present(node: EnclaveNode, lists: ListLookup, now: Date): ItemVi
     case 'org':
       return presentOrg(node.org);
     case 'list':
-      return presentList(node.kind, lists.list(node.orgId, node.kind));
+      return presentList(node.kind, lists.list(node.orgId, node.kind), lists.filter(node.orgId, node.kind), node.kind === 'systems' ? lists.grouping() : undefined);
+    case 'group':
+      return presentGroup(node.group, lists.list(node.orgId, node.kind, node.group), lists.filter(node.orgId, node.kind));
     case 'system':
       return presentSystem(node.system, now);
     case 'key':
@@ -25,7 +30,7 @@ export function present(node: EnclaveNode, lists: ListLookup, now: Date): ItemVi
     case 'pending':
       return presentPending(node.system, now);
     case 'loadMore':
-      return presentLoadMore(lists.list(node.orgId, node.kind));
+      return presentLoadMore(lists.list(node.orgId, node.kind, node.group));
     case 'message':
       return presentMessage(node);
   }
@@ -60,7 +65,7 @@ export function presentSafely(node: EnclaveNode, lists: ListLookup, now: Date, o
       description: 'the API sent data this version cannot show',
       icon: { id: 'question' },
       contextValue: `${node.type}.unreadable`,
-      collapsible: node.type === 'org' || node.type === 'list' ? 'collapsed' : 'none',
+      collapsible: node.type === 'org' || node.type === 'list' || node.type === 'group' ? 'collapsed' : 'none',
     };
   }
 }

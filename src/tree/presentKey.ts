@@ -2,7 +2,8 @@ import type { EnrolmentKey } from '../api/types';
 import type { ItemView } from './itemView';
 import { field, tooltip } from './markdown';
 import { tagsText } from './presentSystem';
-import { expiryText, whenText } from './time';
+import { expiryDescription, expiryTooltip, nextExpiryChange } from './expiry';
+import { whenText } from './time';
 import { approvalText, countOf, countText, systemTypeText, usesText } from './words';
 
 type KeyState = 'disabled' | 'nouses' | 'enabled' | 'other';
@@ -22,11 +23,12 @@ export function keyLabel(key: EnrolmentKey): string {
  * ("Disabled · …", "No uses remaining · …"). The secret `key` value is never shown: the tree
  * is visible to anyone looking at the screen, and copying it is an explicit command.
  */
-export function keyDescription(key: EnrolmentKey): string {
+export function keyDescription(key: EnrolmentKey, now: Date): string {
   const state = keyState(key);
   const lead = state === 'disabled' ? 'Disabled' : state === 'nouses' ? 'No uses remaining' : state === 'other' ? key.status?.trim() || undefined : undefined;
   const uses = state === 'nouses' || countOf(key.usesRemaining) === undefined ? undefined : usesText(key.usesRemaining);
-  return [lead, systemTypeText(key.type), approvalText(key.approvalMode), uses].filter(Boolean).join(' · ');
+  const expiry = expiryDescription(key.autoExpire, state !== 'disabled', 'deleted', now);
+  return [lead, systemTypeText(key.type), approvalText(key.approvalMode), uses, expiry].filter(Boolean).join(' · ');
 }
 
 function ipConstraintsText(key: EnrolmentKey): string | undefined {
@@ -39,13 +41,15 @@ export function presentKey(key: EnrolmentKey, now: Date): ItemView {
   const known = countOf(key.usesRemaining);
   const uses = known === undefined ? undefined : known < 0 ? 'Unlimited' : countText(known);
   const count = (value: unknown): string | undefined => (countOf(value) === undefined ? undefined : countText(value as number));
+  const expiry = expiryTooltip(key.autoExpire, state !== 'disabled', 'deleted', now);
   return {
     label: keyLabel(key),
-    description: keyDescription(key),
+    description: keyDescription(key, now),
     icon: { id: 'key', color: state === 'disabled' || state === 'nouses' ? 'disabledForeground' : undefined },
     // Menus match `^key\.enabled` for "Disable" and `^key\.disabled` for "Enable".
     contextValue: state === 'disabled' ? 'key.disabled' : state === 'nouses' ? 'key.enabled.nouses' : 'key.enabled',
     collapsible: 'none',
+    changesAt: nextExpiryChange(key.autoExpire, state !== 'disabled', now.getTime()),
     tooltip: tooltip(`${keyLabel(key)} — ${state === 'disabled' ? 'Disabled' : state === 'nouses' ? 'No uses remaining' : key.status?.trim() || 'Unknown status'}`, [
       field('ID', key.id),
       field('Type', systemTypeText(key.type)),
@@ -57,7 +61,7 @@ export function presentKey(key: EnrolmentKey, now: Date): ItemView {
       field('IP constraints', ipConstraintsText(key)),
       field('Created', whenText(key.created, now)),
       field('Last used', whenText(key.lastUsed, now) ?? 'never'),
-      field('Expires', expiryText(key.autoExpire, now, 'deleted')),
+      expiry && field(...expiry),
     ]),
   };
 }

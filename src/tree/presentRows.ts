@@ -2,6 +2,8 @@ import type { AccountOrganisation } from '../api/types';
 import type { ListState } from '../commands/context';
 import type { ItemView } from './itemView';
 import { escapeMarkdown, field, tooltip } from './markdown';
+import { GROUP_BY_LABELS } from '../model/groups';
+import { isFiltered, type GroupBy, type ListFilter, type ListGroup } from '../model/listQuery';
 import type { ListKind, MessageNode } from './nodes';
 import { countText, LIST_LABELS, LIST_NOUNS, orgLabel, roleText } from './words';
 
@@ -23,17 +25,52 @@ export function presentOrg(org: AccountOrganisation): ItemView {
 
 const LIST_ICONS: Readonly<Record<ListKind, string>> = { systems: 'vm', enrolmentKeys: 'key', pending: 'bell' };
 
-/** "Systems" with the total as description, once the first page told it. */
-export function presentList(kind: ListKind, state: ListState<unknown>): ItemView {
-  const total = state.total;
+/** "state:connected · enabled only": what a filter does, in the list's description. */
+export function filterText(filter: ListFilter): string | undefined {
+  const parts = [filter.search.trim() ? `filter: ${filter.search.trim()}` : '', filter.showDisabled ? '' : 'enabled only'].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+/**
+ * "Systems" with the total as description, once the first page told it, and the filter or
+ * grouping in force. The contextValue says whether a filter is on (`.filtered`, for the clear
+ * button) and whether disabled items are hidden (`.enabledOnly`, for the toggle).
+ */
+export function presentList(kind: ListKind, state: ListState<unknown>, filter: ListFilter, groupedBy?: GroupBy): ItemView {
+  const total = groupedBy ? undefined : state.total;
   const loaded = total !== undefined && state.items.length < total ? ` (${countText(state.items.length)} loaded)` : '';
+  const filtering = filterText(filter);
+  const grouping = groupedBy ? `by ${GROUP_BY_LABELS[groupedBy].toLowerCase()}` : undefined;
+  const description = [total === undefined ? '' : countText(total), grouping ?? '', filtering ?? ''].filter(Boolean).join(' · ');
+  const lines = [
+    total === undefined ? '' : `${countText(total)} ${filtering ? 'matching ' : ''}${LIST_NOUNS[kind]}${loaded}`,
+    grouping ? `Grouped ${grouping}` : '',
+    filter.search.trim() ? `Filter: ${escapeMarkdown(filter.search.trim())}` : '',
+    filter.showDisabled || kind === 'pending' ? '' : 'Disabled ones hidden',
+  ].filter(Boolean);
   return {
     label: LIST_LABELS[kind],
-    description: total === undefined ? undefined : countText(total),
+    description: description || undefined,
     icon: { id: LIST_ICONS[kind], color: kind === 'pending' ? 'list.warningForeground' : undefined },
-    contextValue: `list.${kind}`,
+    contextValue: `list.${kind}${isFiltered(filter) ? '.filtered' : ''}${filter.showDisabled ? '' : '.enabledOnly'}`,
     collapsible: 'collapsed',
-    tooltip: total === undefined ? undefined : `${countText(total)} ${LIST_NOUNS[kind]}${loaded}`,
+    tooltip: lines.length > 0 ? lines.join('\n\n') : undefined,
+  };
+}
+
+const GROUP_ICONS: Readonly<Record<GroupBy, string>> = { state: 'pulse', platform: 'device-desktop', tag: 'tag', key: 'key' };
+
+/** A group: its total once its first page came (or the count the API gave with the group). */
+export function presentGroup(group: ListGroup, state: ListState<unknown>, filter: ListFilter): ItemView {
+  // A tag's or key's own count ignores the filter: shown only until the group's total is known, and only unfiltered.
+  const total = state.total ?? (isFiltered(filter) ? undefined : group.count);
+  return {
+    label: group.label,
+    description: total === undefined ? undefined : countText(total),
+    icon: { id: GROUP_ICONS[group.by] },
+    contextValue: `group.${group.by}`,
+    collapsible: 'collapsed',
+    tooltip: `${GROUP_BY_LABELS[group.by]}: ${escapeMarkdown(group.label)}${total === undefined ? '' : ` — ${countText(total)} ${total === 1 ? 'system' : 'systems'}`}`,
   };
 }
 

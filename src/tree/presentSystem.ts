@@ -1,7 +1,8 @@
 import type { EnclaveSystem, UnapprovedSystem, UsedTag } from '../api/types';
 import type { ItemView } from './itemView';
 import { field, tooltip } from './markdown';
-import { expiryText, whenText } from './time';
+import { expiryDescription, expiryTooltip, nextExpiryChange } from './expiry';
+import { whenText } from './time';
 import { countOf, platformText, systemTypeText } from './words';
 
 /** Description, else hostname, else the system ID: what the portal calls the system. Messages and quick picks name it so too. */
@@ -52,12 +53,15 @@ export function presentSystem(system: EnclaveSystem, now: Date): ItemView {
   const state = systemStateText(system);
   const platform = platformText(system.platformType);
   const address = system.virtualAddress && system.virtualNetwork ? `${system.virtualAddress} (${system.virtualNetwork})` : system.virtualAddress;
+  const enabled = state !== 'Disabled';
+  const expiry = expiryTooltip(system.autoExpire, enabled, 'revoked', now);
   return {
     label: systemLabel(system),
-    description: [state, platform].filter(Boolean).join(' · '),
+    description: [state, platform, expiryDescription(system.autoExpire, enabled, 'revoked', now)].filter(Boolean).join(' · '),
     icon: systemIcon(system),
     contextValue: state === 'Disabled' ? 'system.disabled' : 'system.enabled',
     collapsible: 'none',
+    changesAt: nextExpiryChange(system.autoExpire, enabled, now.getTime()),
     tooltip: tooltip(`${systemLabel(system)} — ${state}`, [
       field('ID', system.systemId),
       field('Hostname', system.hostname),
@@ -66,7 +70,7 @@ export function presentSystem(system: EnclaveSystem, now: Date): ItemView {
       ...agentFields(system, now),
       field('Connected since', state === 'Connected' ? whenText(system.connectedAt, now) : undefined),
       field('Last seen', whenText(system.lastSeen, now)),
-      field('Expires', expiryText(system.autoExpire, now, 'revoked')),
+      expiry && field(...expiry),
     ]),
   };
 }

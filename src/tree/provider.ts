@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { reasonFor } from '../commands/describeError';
 import type { SessionApi, StoreChange } from '../commands/context';
 import type { EnclaveStore } from '../model/store';
-import { entityNode, listChildren, orgChildren, rootNodes, showsPending } from './children';
+import { isFiltered } from '../model/listQuery';
+import { entityNode, groupChildren, listChildren, orgChildren, rootNodes, showsPending } from './children';
+import { ExpiryTicker } from './expiryTicker';
 import { NodeCache, parseNodeId } from './nodeCache';
 import { nodeId, type EnclaveNode, type KeyNode, type ListKind } from './nodes';
 import { presentSafely } from './present';
@@ -21,11 +23,16 @@ export class EnclaveTreeProvider implements vscode.TreeDataProvider<EnclaveNode>
   private readonly pendingShown = new Map<string, boolean>();
   private readonly subscriptions: vscode.Disposable[];
   private stateKind: string;
+  /** Re-renders lists whose rows show a remaining time when that text changes. */
+  private readonly ticker = new ExpiryTicker<EnclaveNode>((lists) => {
+    for (const list of lists) this.changed.fire(list);
+  });
 
   constructor(private readonly store: EnclaveStore, private readonly session: SessionApi) {
     this.stateKind = session.state.kind;
     this.subscriptions = [
       this.changed,
+      this.ticker,
       store.onDidChange((change) => this.onStoreChange(change)),
       session.onDidChangeState((state) => {
         if (state.kind === this.stateKind) return;
@@ -36,7 +43,18 @@ export class EnclaveTreeProvider implements vscode.TreeDataProvider<EnclaveNode>
   }
 
   getTreeItem(node: EnclaveNode): vscode.TreeItem {
-    return toTreeItem(node, presentSafely(node, this.store, new Date()));
+    const view = presentSafely(node, this.store, new Date());
+    if (view.changesAt !== undefined) {
+      const list = this.getParent(node);
+      if (list) this.ticker.note(list, view.changesAt);
+    }
+    return toTreeItem(node, view);
+  }
+
+  /** Remaining times count down only while the view is visible (no timer while it is hidden). */
+  followVisibility(view: vscode.TreeView<EnclaveNode>): vscode.Disposable {
+    this.ticker.setVisible(view.visible);
+    return view.onDidChangeVisibility((e) => this.ticker.setVisible(e.visible));
   }
 
   async getChildren(node?: EnclaveNode): Promise<EnclaveNode[]> {
@@ -56,9 +74,18 @@ export class EnclaveTreeProvider implements vscode.TreeDataProvider<EnclaveNode>
       this.pendingShown.set(node.org.orgId, showsPending(pending));
       return orgChildren(node.org.orgId, pending, this.cache);
     }
+    const filtered = (orgId: string, kind: ListKind): boolean => isFiltered(this.store.filter(orgId, kind));
+    if (node.type === 'list' && node.kind === 'systems' && this.store.grouping()) {
+      void this.store.loadGroups(node.orgId);
+      return groupChildren(node.orgId, node.kind, this.store.groups(node.orgId), this.cache, this.describe);
+    }
     if (node.type === 'list') {
       void this.store.load(node.orgId, node.kind);
-      return listChildren(node.orgId, node.kind, this.store.list(node.orgId, node.kind), this.describe);
+      return listChildren(node.orgId, node.kind, this.store.list(node.orgId, node.kind), this.describe, undefined, filtered(node.orgId, node.kind));
+    }
+    if (node.type === 'group') {
+      void this.store.load(node.orgId, node.kind, node.group);
+      return listChildren(node.orgId, node.kind, this.store.list(node.orgId, node.kind, node.group), this.describe, node.group, filtered(node.orgId, node.kind));
     }
     return [];
   }
@@ -66,11 +93,15 @@ export class EnclaveTreeProvider implements vscode.TreeDataProvider<EnclaveNode>
   getParent(node: EnclaveNode): EnclaveNode | undefined {
     if (node.type === 'org') return undefined;
     if (node.type === 'list') return this.orgNode(node.orgId);
+    if (node.type === 'group') return this.cache.list(node.orgId, node.kind);
     if (node.type === 'message') {
+      const group = this.cache.knownGroup(node.id.slice(0, node.id.lastIndexOf('/')));
+      if (group) return group;
       const parsed = parseNodeId(node.id);
       return parsed?.kind ? this.cache.list(parsed.orgId, parsed.kind) : undefined;
     }
     const kind: ListKind = node.type === 'system' ? 'systems' : node.type === 'key' ? 'enrolmentKeys' : node.type === 'pending' ? 'pending' : node.kind;
+    if (node.group) return this.cache.group(node.orgId, kind, node.group);
     return this.cache.list(node.orgId, kind);
   }
 
@@ -115,6 +146,10 @@ export class EnclaveTreeProvider implements vscode.TreeDataProvider<EnclaveNode>
     }
     const org = this.cache.knownOrg(change.orgId);
     if (!change.kind) return org ? this.changed.fire(org) : undefined;
+    if (change.group !== undefined) {
+      const group = this.cache.knownGroup(`${nodeId.list(change.orgId, change.kind)}/group/${change.group}`);
+      return group ? this.changed.fire(group) : undefined;
+    }
     if (change.kind === 'pending') {
       const rendered = this.pendingShown.get(change.orgId);
       if (rendered === undefined) return; // the org's children are still being fetched

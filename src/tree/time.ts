@@ -1,5 +1,3 @@
-import type { AutoExpire } from '../api/types';
-
 // Times as a person reads them in a tree: local time and an age ("3 hours ago"). Pure, with
 // `now` passed in, so the wording is unit-tested.
 const MINUTE = 60_000;
@@ -42,12 +40,4 @@ export function whenText(value: string | null | undefined, now: Date): string | 
   if (!date) return value ?? undefined;
   const local = date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   return `${local} (${relativeTime(date, now)})`;
-}
-
-/** "31 Dec 2026, 17:00 (in 3 months), then disabled"; `deleted` names what Delete does here. */
-export function expiryText(autoExpire: AutoExpire | null | undefined, now: Date, deleted: string): string | undefined {
-  if (!autoExpire) return undefined;
-  const action = autoExpire.expiryAction === 'Delete' ? deleted : autoExpire.expiryAction === 'Disable' ? 'disabled' : autoExpire.expiryAction;
-  const zone = autoExpire.timeZoneId ? ` ${autoExpire.timeZoneId}` : '';
-  return `${whenText(autoExpire.expiryDateTime, now) ?? ''}${zone}, then ${action}`;
 }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { shared } from './shared';
 
 /** Opens a URL outside VS Code (the browser); resolves to whether it was opened. */
 export type ExternalOpener = (uri: vscode.Uri) => Thenable<boolean>;
 
 const openWithVsCode: ExternalOpener = (uri) => vscode.env.openExternal(uri);
-let current: ExternalOpener = openWithVsCode;
+const holder = shared<{ current: ExternalOpener }>('externalOpener', () => ({ current: openWithVsCode }));
 
 /**
  * The opener in force: VS Code's, unless an integration test swapped it through the test API.
@@ -12,10 +13,10 @@ let current: ExternalOpener = openWithVsCode;
  * VS Code shows first, so the real call fails there before anything is opened.
  */
 export function openExternal(uri: vscode.Uri): Thenable<boolean> {
-  return current(uri);
+  return holder.current(uri);
 }
 
 /** Installs an opener; undefined puts VS Code's back. */
 export function setExternalOpener(opener: ExternalOpener | undefined): void {
-  current = opener ?? openWithVsCode;
+  holder.current = opener ?? openWithVsCode;
 }

@@ -5,8 +5,11 @@
  * in ui/windowPrompter.ts (vscode.window input boxes, quick picks and messages).
  */
 
-/** Returned by `input`/`pick` when the user pressed the Back button of a multi-step flow. */
-export const BACK = Symbol('back');
+/**
+ * Returned by `input`/`pick` when the user pressed the Back button of a multi-step flow. A
+ * registered symbol, so the feature bundle (dist/features.js) and the tests see the same one.
+ */
+export const BACK: unique symbol = Symbol.for('enclave.back') as never;
 export type Back = typeof BACK;
 
 export interface InputOptions {
@@ -23,6 +26,11 @@ export interface InputOptions {
   readonly back?: boolean;
   /** Checked as the user types; a message blocks accepting the value. */
   readonly validate?: (value: string) => string | undefined | Promise<string | undefined>;
+  /**
+   * Shown under the box while the value is acceptable (validate said nothing), without blocking
+   * Enter: e.g. how a typed date was understood.
+   */
+  readonly note?: (value: string) => string | undefined;
 }
 
 export interface PickItem<T> {
@@ -44,13 +52,27 @@ export interface PickOptions {
   readonly matchOnDetail?: boolean;
 }
 
+export interface SearchOptions {
+  readonly title?: string;
+  readonly placeholder?: string;
+  readonly value?: string;
+  /** Completions for the text typed so far: each item's value is the whole text, its last word completed. */
+  readonly suggest: (text: string) => readonly PickItem<string>[];
+  /** Checked as the user types; a message blocks applying the text. */
+  readonly validate?: (text: string) => string | undefined;
+}
+
 export interface Prompter {
   /** Undefined when cancelled. */
   input(options: InputOptions): Promise<string | undefined | Back>;
   pick<T>(items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>, options: PickOptions): Promise<T | undefined | Back>;
   pickMany<T>(items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>, options: PickOptions): Promise<T[] | undefined | Back>;
+  /** A text box with completions (a filter in the API's search syntax). Undefined when cancelled. */
+  search(options: SearchOptions): Promise<string | undefined>;
   /** A modal confirmation whose confirm button says `confirm` (e.g. "Disable"). */
   confirm(message: string, options: { readonly detail?: string; readonly confirm: string }): Promise<boolean>;
+  /** A modal question with several answers (buttons); undefined when dismissed (Escape, Cancel). */
+  choose(message: string, options: { readonly detail?: string; readonly choices: readonly string[] }): Promise<string | undefined>;
   /** Non-modal messages; resolve to the chosen action, if any. */
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   warn(message: string, ...actions: string[]): Promise<string | undefined>;

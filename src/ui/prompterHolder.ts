@@ -1,16 +1,17 @@
 import type { Prompter } from './prompter';
+import { shared } from './shared';
 
-let current: Prompter | undefined;
+const holder = shared<{ current?: Prompter }>('prompter', () => ({}));
 
 /**
  * The prompter in force. extension.ts installs the window prompter at activation; the
- * integration tests swap in a scripted one through the test API.
+ * integration tests swap in a scripted one through the test API. Shared by every bundle.
  */
 export function getPrompter(): Prompter {
-  if (!current) throw new Error('The Enclave extension is not activated: no prompter is installed.');
-  return current;
+  if (!holder.current) throw new Error('The Enclave extension is not activated: no prompter is installed.');
+  return holder.current;
 }
 
 export function setPrompter(prompter: Prompter): void {
-  current = prompter;
+  holder.current = prompter;
 }

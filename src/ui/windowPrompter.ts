@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BACK, type Back, type InputOptions, type PickItem, type PickOptions, type Prompter } from './prompter';
+import { BACK, type Back, type InputOptions, type PickItem, type PickOptions, type Prompter, type SearchOptions } from './prompter';
 
 /**
  * The Prompter of a real window: input boxes and quick picks built with createInputBox /
@@ -25,7 +25,8 @@ export class WindowPrompter implements Prompter {
     const validate = async (value: string): Promise<string | undefined> => {
       const mine = ++latest;
       const message = options.validate ? await options.validate(value) : undefined;
-      if (mine === latest) box.validationMessage = message;
+      const note = message === undefined ? options.note?.(value) : undefined;
+      if (mine === latest) box.validationMessage = note !== undefined ? { message: note, severity: vscode.InputBoxValidationSeverity.Info } : message;
       return message;
     };
     return settle<string | undefined | Back>(box, (finish) => [
@@ -56,9 +57,43 @@ export class WindowPrompter implements Prompter {
     ]);
   }
 
+  /**
+   * A quick pick used as a text box with completions: the first row applies the text (or says
+   * why it cannot be applied yet); choosing a completion puts it into the box and keeps it open.
+   */
+  search(options: SearchOptions): Promise<string | undefined> {
+    const pick = vscode.window.createQuickPick<Item<string> & { readonly apply?: boolean }>();
+    Object.assign(pick, { title: options.title, placeholder: options.placeholder, ignoreFocusOut: true, value: options.value ?? '' });
+    let problem: string | undefined;
+    const update = (text: string): void => {
+      problem = options.validate?.(text);
+      const apply = problem
+        ? { label: `$(error) ${problem}`, apply: true, alwaysShow: true, item: { label: '', value: text } }
+        : { label: text.trim() ? `$(filter) Apply: ${text.trim()}` : '$(clear-all) Show everything (no filter)', apply: true, alwaysShow: true, item: { label: '', value: text } };
+      const completions = options.suggest(text).map((item) => ({ label: item.label, description: item.description, detail: item.detail, alwaysShow: true, item }));
+      pick.items = [apply, ...completions];
+    };
+    return settle<string | undefined>(pick, (finish) => [
+      pick.onDidChangeValue(update),
+      pick.onDidAccept(() => {
+        const chosen = pick.activeItems[0];
+        if (!chosen || chosen.apply) {
+          if (!problem) finish(pick.value);
+          return;
+        }
+        pick.value = chosen.item.value;
+        update(pick.value);
+      }),
+    ], () => update(pick.value));
+  }
+
   async confirm(message: string, options: { readonly detail?: string; readonly confirm: string }): Promise<boolean> {
     const choice = await vscode.window.showWarningMessage(message, { modal: true, detail: options.detail }, options.confirm);
     return choice === options.confirm;
+  }
+
+  async choose(message: string, options: { readonly detail?: string; readonly choices: readonly string[] }): Promise<string | undefined> {
+    return vscode.window.showWarningMessage(message, { modal: true, detail: options.detail }, ...options.choices);
   }
 
   async info(message: string, ...actions: string[]): Promise<string | undefined> {

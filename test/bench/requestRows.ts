@@ -20,8 +20,8 @@ const GROUP = '3. Requests made';
 
 /** Says yes to every confirmation; the bench has nobody to ask. */
 const yes: Prompter = {
-  input: async () => undefined, pick: async () => undefined, pickMany: async () => undefined,
-  confirm: async () => true, info: async () => undefined, warn: async () => undefined, error: async () => undefined,
+  input: async () => undefined, pick: async () => undefined, pickMany: async () => undefined, search: async () => undefined,
+  confirm: async () => true, choose: async () => undefined, info: async () => undefined, warn: async () => undefined, error: async () => undefined,
 };
 
 export async function requestRows(server: LocalServer, session: ClientSession, orgId: string): Promise<Row[]> {

@@ -22,11 +22,7 @@ describe('entity actions: edit system, enrolment key, organisation', () => {
     orgId = first.org.orgId;
   });
 
-  async function rows<T extends 'system' | 'key'>(type: T): Promise<Of<T>[]> {
-    const kind = type === 'system' ? 'systems' : 'enrolmentKeys';
-    const list = (await h.children(org)).find((n) => n.type === 'list' && n.kind === kind)!;
-    return (await h.children(list)).filter((n): n is Of<T> => n.type === type);
-  }
+  const rows = <T extends 'system' | 'key'>(type: T): Promise<Of<T>[]> => h.entityRows(org, type);
   const patches = () => h.requests('PATCH');
   /** A system with a description, notes and at least one tag, so every box starts non-empty. */
   async function richSystem(): Promise<Of<'system'>> {

@@ -135,7 +135,12 @@ describe('proxy: VS Code http.proxy settings in the real host', function () {
   it('rebuilds the client when http.proxy changes, and goes through the new proxy at once', async () => {
     const second = await ConnectProxy.start({ hosts: mapTo(server) });
     try {
+      await vscode.commands.executeCommand('enclave.networks.focus');
+      const sent = server.requests.length;
       await api.signInWithToken(server.token);
+      // The view (shown) has its badge read each organisation's pending count after connecting:
+      // let those (through the old proxy) finish before counting its tunnels.
+      await waitFor('the pending counts', () => new Set(server.requests.slice(sent).filter((r) => r.path.endsWith('/unapproved-systems')).map((r) => r.path)).size === 2);
       assert.ok(tunnels().length >= 1);
       const before = tunnels().length;
       const mark = api.logLines().length;

@@ -71,6 +71,11 @@ describe('reliability: 401, 403 and 404 mid-session', () => {
 
   it('403 for one organisation: its lists say so, the others load, the session stays connected', async () => {
     const [allowed, forbidden] = [h.server.store.orgs[0], h.server.store.orgs[1]];
+    // The view (shown) has its badge read every organisation's pending count with the first
+    // token: let that finish, so that only the limited token's requests are counted below.
+    await vscode.commands.executeCommand('enclave.networks.focus');
+    await waitFor('the pending counts', () => h.api.badge()?.value === h.server.store.orgs.length * 4);
+    h.server.clearRequests();
     await h.signIn(h.server.addToken({ forbiddenOrgIds: [forbidden.id] }));
     assert.strictEqual((await h.children()).filter((n) => n.type === 'org').length, 3, 'every organisation is listed');
 

@@ -21,12 +21,7 @@ describe('reliability: bulk actions the server only partly applied', () => {
     orgId = first.org.orgId;
   });
 
-  async function rows<T extends 'system' | 'key' | 'pending'>(type: T): Promise<Of<T>[]> {
-    const kind = type === 'system' ? 'systems' : type === 'key' ? 'enrolmentKeys' : 'pending';
-    const list = (await h.children(org)).find((n) => n.type === 'list' && n.kind === kind)!;
-    await vscode.commands.executeCommand('enclave.refresh', list);
-    return (await h.children(list)).filter((n): n is Of<T> => n.type === type);
-  }
+  const rows = <T extends 'system' | 'key' | 'pending'>(type: T): Promise<Of<T>[]> => h.entityRows(org, type, true);
   const label = (n: Of<'system'> | Of<'pending'>) => n.system.description || n.system.hostname || n.system.systemId;
   const infos = () => h.prompter.messagesOf('info').map((m) => m.message);
   const sent = () => h.server.requests.map((r) => `${r.method} ${r.path}`);

@@ -14,7 +14,12 @@ export interface TokenGrant {
    * (a role or partner grant that stops short of the API), while the others work as usual.
    */
   forbidden?: readonly string[];
+  /** Whose changes the activity log says these are; default "API token". */
+  userName?: string;
 }
+
+/** The log's userName for a token nobody named: the mock has no accounts behind its tokens. */
+export const DEFAULT_TOKEN_USER = 'API token';
 
 export type AuthResult = { grant: TokenGrant } | { reply: Reply };
 

@@ -86,3 +86,12 @@ export const TIME_ZONES = ['Europe/London', 'Etc/UTC', 'America/New_York', 'Aust
 export const GATEWAY_SUBNETS = [
   ['192.168.1.0/24', 'Office LAN'], ['10.20.0.0/16', 'AWS VPC'], ['172.16.5.0/24', 'Lab Network'], ['0.0.0.0/0', 'Internet'],
 ] as const;
+
+/** People in the seed activity log: name (the log's userName) and email address. */
+export const LOG_USERS: ReadonlyArray<readonly [string, string]> = [
+  ['Alice Carter', 'alice.carter@example.com'], ['Bob Okafor', 'bob.okafor@example.com'],
+  ['Carol Jensen', 'carol.jensen@example.com'], ['Dave Moreau', 'dave.moreau@example.com'],
+  ['Erin Walsh', 'erin.walsh@example.com'],
+];
+
+export const LOG_POLICIES = ['Developers to Databases', 'Web Servers to Databases', 'Ops Full Access', 'Internet Gateway', 'Build Agents to Artifacts'];

@@ -29,6 +29,7 @@ export function generateSystems(ctx: GenContext, count: number): EnclaveSystem[]
   const { rng, clock } = ctx;
   const out: EnclaveSystem[] = [];
   const palette = [...ctx.tagsByName.values()];
+  let offline = 0;
   for (let i = 0; i < count; i++) {
     const flavour = rng.weighted(PLATFORM_WEIGHTS);
     const key = pickKey(ctx, ctx.keys);
@@ -37,7 +38,7 @@ export function generateSystems(ctx: GenContext, count: number): EnclaveSystem[]
     const isEnabled = rng.chance(0.92);
     const connected = isEnabled && rng.chance(0.6);
     const neverSeen = !connected && rng.chance(0.03);
-    const lastSeenMs = connected ? clock - rng.int(0, 59_000) : Math.max(enrolledMs, clock - rng.int(5, 90 * 24 * 60) * MINUTE);
+    const lastSeenMs = connected ? clock - rng.int(0, 59_000) : Math.max(enrolledMs, clock - offlineFor(rng.next(), offline++ % 4 === 3));
     const gateway = flavour.platformType === 'Linux' && rng.chance(0.08);
     const gatewayRoutes: GatewayRoute[] = gateway
       ? rng.sample(GATEWAY_SUBNETS, rng.int(1, 2)).map(([subnet, name]) => ({ subnet, userEntered: true, weight: rng.pick([0, 10, 100]), name }))
@@ -81,6 +82,16 @@ export function generateUnapproved(ctx: GenContext, count: number): UnapprovedSy
     }));
   }
   return out;
+}
+
+/**
+ * How long ago a system that is not connected was last seen (`u` in [0, 1)). Every fourth one
+ * is stale, 30–200 days, so even a small org has candidates for a "not seen for N days"
+ * clean-up; the others went offline within 30 days, most within hours. One draw, as the uniform
+ * range it replaced, so every later value of the seed data stays as it was.
+ */
+function offlineFor(u: number, stale: boolean): number {
+  return Math.round(stale ? 30 * DAY + u * 170 * DAY : 5 * MINUTE + u ** 2 * 30 * DAY);
 }
 
 function pickKey(ctx: GenContext, keys: EnrolmentKey[]): KeyRef {

@@ -2,10 +2,11 @@
 // Everything is drawn from one Rng in a fixed order and timed against a clock derived from the
 // seed, so the same options always give byte-identical data (20,000 systems in ~100 ms).
 import type {
-  EnclaveSystem, EnrolmentKey, OrganisationProperties, Role, UnapprovedSystem, UsedTag,
+  EnclaveSystem, EnrolmentKey, LogEntry, OrganisationProperties, Role, UnapprovedSystem, UsedTag,
 } from '../../src/api/types';
 import { KEY_NOTES, KEY_TEMPLATES, ORG_NAMES, PLANS, TAGS, TIME_ZONES } from './catalog';
 import { makeKey } from './entities';
+import { generateLog } from './generator-logs';
 import { GenContext, generateSystems, generateUnapproved } from './generator-systems';
 import { keySecret, tagRef } from './ids';
 import { Rng } from './rng';
@@ -21,7 +22,13 @@ export interface GeneratorOptions {
   now?: number;
 }
 
-export interface SeedTag { name: string; ref: string; colour: string | null }
+export interface SeedTag {
+  name: string;
+  ref: string;
+  colour: string | null;
+  /** When a system or key last took the tag: the latest enrolment or key creation carrying it. */
+  lastReferenced: string | null;
+}
 
 export interface SeedOrg {
   properties: OrganisationProperties;
@@ -31,6 +38,8 @@ export interface SeedOrg {
   keys: EnrolmentKey[];
   systems: EnclaveSystem[];
   unapproved: UnapprovedSystem[];
+  /** The activity log, oldest first (generator-logs.ts). */
+  log: LogEntry[];
   /** Next free host number in 100.64.0.0/10. */
   nextAddress: number;
 }
@@ -45,7 +54,7 @@ export function generate(options: GeneratorOptions): SeedData {
   let nextKeyId = rng.int(100, 900);
   for (let o = 0; o < options.orgs; o++) {
     const properties = orgProperties(rng, clock, o);
-    const tags: SeedTag[] = TAGS.map(([name, colour]) => ({ name, ref: tagRef(properties.id, name), colour }));
+    const tags: SeedTag[] = TAGS.map(([name, colour]) => ({ name, ref: tagRef(properties.id, name), colour, lastReferenced: null }));
     const tagsByName = new Map<string, UsedTag>(tags.map((t) => [t.name, { tag: t.name, ref: t.ref, colour: t.colour }]));
     const keys: EnrolmentKey[] = [];
     for (let k = 0; k < options.keysPerOrg; k++) keys.push(generateKey(rng, clock, nextKeyId++, k, tagsByName));
@@ -53,12 +62,16 @@ export function generate(options: GeneratorOptions): SeedData {
     const systems = generateSystems(ctx, options.systemsPerOrg);
     const unapproved = generateUnapproved(ctx, options.unapprovedPerOrg);
     countKeyUse(keys, systems, unapproved);
+    noteTagUse(tags, keys, systems);
+    const log = generateLog({
+      seed: options.seed, orgIndex: o, clock, orgName: properties.name, systems, keys, tags: tags.map((t) => t.name),
+    });
     properties.enrolledSystems = systems.length;
     properties.unapprovedSystems = unapproved.length;
     properties.maxSystems = Math.max(properties.maxSystems, systems.length + unapproved.length);
     orgs.push({
       properties, role: o % 2 === 0 ? 'Owner' : 'Admin', partnerAccess: o === 2,
-      tags, keys, systems, unapproved, nextAddress: ctx.nextAddress,
+      tags, keys, systems, unapproved, log, nextAddress: ctx.nextAddress,
     });
   }
   return { clock, nextKeyId, orgs };
@@ -103,6 +116,21 @@ function generateKey(rng: Rng, clock: number, id: number, index: number, tags: M
       ? { timeZoneId: rng.pick(TIME_ZONES), expiryDateTime: `${new Date(clock).getUTCFullYear() + 1}-12-31T17:00:00`, expiryAction: 'Disable' }
       : null,
   });
+}
+
+/** A tag was last referenced when the latest system or key carrying it was enrolled or created. */
+function noteTagUse(tags: SeedTag[], keys: EnrolmentKey[], systems: EnclaveSystem[]): void {
+  const latest = new Map<string, number>();
+  const note = (names: { tag: string }[], at: string): void => {
+    const ms = Date.parse(at);
+    for (const { tag } of names) if (ms > (latest.get(tag) ?? -Infinity)) latest.set(tag, ms);
+  };
+  for (const k of keys) note(k.tags, k.created);
+  for (const s of systems) note(s.tags, s.enrolledAt);
+  for (const t of tags) {
+    const ms = latest.get(t.name);
+    t.lastReferenced = ms === undefined ? null : new Date(ms).toISOString();
+  }
 }
 
 /** Counts and last use follow from who enrolled with each key. */

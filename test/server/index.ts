@@ -4,6 +4,8 @@ export type { MockServerOptions, TokenOptions } from './server';
 export { Store } from './store';
 export type { OrgState, TagInfo } from './store';
 export type { EnrolDetails } from './store-enrol';
+export { SimClock } from './clock';
+export type { Actor, LogEntryInput } from './activity';
 export type { Fault, FaultKind, FaultOptions, RetryAfter } from './faults';
 export type { RequestLogEntry } from './request-log';
 export { generate } from './generator';

@@ -23,7 +23,7 @@ const MODES = ['Automatic', 'Manual'] as const;
 const DEFAULT_RETENTION = 15;
 
 /** Rules common to create and patch; returns the bound body with canonical enum values. */
-function check(b: Bound, type: SystemType, errors: Errors, creating: boolean): Bound {
+function check(b: Bound, type: SystemType, errors: Errors, creating: boolean, now: number): Bound {
   if (creating || 'description' in b) checkText(b.description, 'description', errors, LIMITS.description, true);
   checkText(b.notes, 'notes', errors, LIMITS.notes);
   if ('approvalMode' in b) b.approvalMode = parseEnum(b.approvalMode, MODES, '$.approvalMode', errors);
@@ -39,7 +39,7 @@ function check(b: Bound, type: SystemType, errors: Errors, creating: boolean): B
   }
   checkTags((b.tags as string[] | null | undefined) ?? [], errors);
   if (b.ipConstraints) b.ipConstraints = checkIpConstraints(b.ipConstraints as Bound[], errors);
-  if (b.autoExpire) b.autoExpire = checkAutoExpire(b.autoExpire as Bound, '$.autoExpire', errors);
+  if (b.autoExpire) b.autoExpire = checkAutoExpire(b.autoExpire as Bound, '$.autoExpire', errors, now);
   return b;
 }
 
@@ -47,7 +47,7 @@ export function readKeyCreate(ctx: OrgContext): KeyCreateFields {
   const errors = new Errors();
   const b = bind(readJsonObject(ctx), { ...COMMON, type: { kind: 'string' } }, errors);
   const type: SystemType = 'type' in b ? parseEnum(b.type, TYPES, '$.type', errors) ?? 'GeneralPurpose' : 'GeneralPurpose';
-  check(b, type, errors, true);
+  check(b, type, errors, true, ctx.store.now());
   errors.throwIfAny();
   return {
     description: (b.description as string).trim(), type,
@@ -64,7 +64,7 @@ export function readKeyCreate(ctx: OrgContext): KeyCreateFields {
 /** Only the fields sent change; null clears (lists become empty). */
 export function readKeyPatch(ctx: OrgContext, key: EnrolmentKey): KeyChanges {
   const errors = new Errors();
-  const b = check(bind(readJsonObject(ctx), { ...COMMON, isEnabled: { kind: 'boolean' } }, errors), key.type, errors, false);
+  const b = check(bind(readJsonObject(ctx), { ...COMMON, isEnabled: { kind: 'boolean' } }, errors), key.type, errors, false, ctx.store.now());
   errors.throwIfAny();
   const changes: KeyChanges = {};
   if ('description' in b) changes.description = (b.description as string).trim();

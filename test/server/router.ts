@@ -1,7 +1,7 @@
 // Route table and the request pipeline in front of every handler: User-Agent, route match,
 // bearer token, organisation access, then the handler.
 import type { IncomingHttpHeaders } from 'node:http';
-import { accessibleOrg, isForbiddenOrg, TokenRegistry } from './auth';
+import { accessibleOrg, DEFAULT_TOKEN_USER, isForbiddenOrg, TokenRegistry } from './auth';
 import { HttpError, OrgContext, Reply, RequestContext } from './http';
 import { notFound, problem } from './problems';
 import type { Store } from './store';
@@ -15,6 +15,8 @@ export interface Incoming {
   url: URL;
   headers: IncomingHttpHeaders;
   rawBody: string;
+  /** The caller's address, as the activity log records it. */
+  remoteAddress?: string;
 }
 
 export interface Services { store: Store; tokens: TokenRegistry; baseUrl: string }
@@ -57,13 +59,21 @@ export class Router {
       method: req.method, path: req.url.pathname, query: req.url.searchParams, headers: req.headers,
       params: hit.params ?? {}, rawBody: req.rawBody, baseUrl: services.baseUrl, store: services.store, grant: auth.grant,
     };
+    // Whatever the handler changes is logged as this caller's doing.
+    const actor = { userName: auth.grant.userName ?? DEFAULT_TOKEN_USER, ipAddress: plainAddress(req.remoteAddress) };
     try {
-      return hit.r.handler(ctx);
+      return services.store.as(actor, () => hit.r.handler(ctx));
     } catch (e) {
       if (e instanceof HttpError) return e.reply;
       throw e;
     }
   }
+}
+
+/** `::ffff:127.0.0.1` → `127.0.0.1`: an IPv4 caller on a dual-stack socket, as a person writes it. */
+function plainAddress(address: string | undefined): string | null {
+  if (!address) return null;
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }
 
 function split(path: string): string[] {

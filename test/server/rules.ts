@@ -1,6 +1,7 @@
 // Field rules shared by the create/patch routes. The API's own limits are not published; the
 // numbers below are plausible choices for the mock (see README "Open questions").
 import { isIP, isIPv4, isIPv6 } from 'node:net';
+import { expiryInstant, isKnownTimeZone } from '../../src/api/expiry';
 import type { AutoExpire, GatewayRoute, IpConstraint } from '../../src/api/types';
 import { Bound, Errors, Schema, pascal } from './validation';
 
@@ -48,15 +49,30 @@ export function parseEnum<T extends string>(v: unknown, allowed: readonly T[], a
   return hit;
 }
 
-export function checkAutoExpire(b: Bound, at: string, errors: Errors): AutoExpire | undefined {
+/**
+ * An AutoExpire body (reference §3.1): `expiryAction` Disable or Delete; `expiryDateTime` an ISO
+ * 8601 date and time (with an offset, or a wall-clock time in `timeZoneId`, UTC without one)
+ * that is still in the future at `now`; `timeZoneId` optional, an IANA or common Windows zone.
+ */
+export function checkAutoExpire(b: Bound, at: string, errors: Errors, now: number): AutoExpire | undefined {
   const action = parseEnum(b.expiryAction, ['Disable', 'Delete'] as const, `${at}.expiryAction`, errors);
+  const zone = b.timeZoneId as string | null | undefined;
+  if (typeof zone === 'string' && !isKnownTimeZone(zone)) {
+    errors.add(`${at}.timeZoneId`, `'${zone}' is not a time zone: use an IANA zone such as Europe/London or Etc/UTC.`);
+    return undefined;
+  }
   const when = b.expiryDateTime;
-  if (typeof when !== 'string' || Number.isNaN(Date.parse(when))) {
-    errors.add(`${at}.expiryDateTime`, "'ExpiryDateTime' must be an ISO 8601 date and time.");
+  const instant = typeof when === 'string' ? expiryInstant({ expiryDateTime: when, timeZoneId: zone }) : undefined;
+  if (typeof when !== 'string' || instant === undefined) {
+    errors.add(`${at}.expiryDateTime`, "'ExpiryDateTime' must be an ISO 8601 date and time, e.g. 2030-01-15T13:30:00Z.");
+    return undefined;
+  }
+  if (instant <= now) {
+    errors.add(`${at}.expiryDateTime`, `'ExpiryDateTime' must be in the future; ${when} has passed.`);
     return undefined;
   }
   if (!action) return undefined;
-  return { timeZoneId: (b.timeZoneId as string | null | undefined) ?? null, expiryDateTime: when, expiryAction: action };
+  return { timeZoneId: zone ?? null, expiryDateTime: when, expiryAction: action };
 }
 
 export function isCidr(v: string): boolean {

@@ -40,3 +40,10 @@ export const KEY_SEARCH_KEYS: SearchKey[] = [
 ];
 
 export const names = (keys: SearchKey[]): string[] => keys.map((k) => k.name);
+
+/** Reference §3.13: tags take `tag` (the default for plain words) and `uses`. */
+export const TAG_SEARCH_KEYS: SearchKey[] = [
+  key('tag', 'None', 'Text in the tag name (the default for plain words).', 'tag:prod', { isDefault: true }),
+  key('uses', 'None', 'How many systems and keys carry the tag, optionally compared with < or >.', 'uses:>10',
+    { modifiers: ['LessThan', 'GreaterThan', 'Not'] }),
+];

@@ -1,6 +1,6 @@
 // Search predicates per list. Unknown values of a known key match nothing (only unknown keys
 // are a 400), which is the most forgiving reading of the CLI's description of the server.
-import type { EnclaveSystem, EnrolmentKey, UnapprovedSystem } from '../../src/api/types';
+import type { EnclaveSystem, EnrolmentKey, TagSummary, UnapprovedSystem } from '../../src/api/types';
 import { keyStatus, systemState } from './entities';
 import { Predicate, Term, compare, contains, matchAll, tagsMatch } from './search';
 
@@ -76,5 +76,13 @@ export function keyPredicate(terms: Term[]): Predicate<EnrolmentKey> | undefined
       default:
         return () => false;
     }
+  });
+}
+
+export function tagPredicate(terms: Term[]): Predicate<TagSummary> | undefined {
+  return matchAll<TagSummary>(terms, (t) => {
+    if (t.key === null || t.key === 'tag') return (tag) => contains(tag.tag, t.value);
+    if (t.key === 'uses') return (tag) => compare(tag.systems + tag.keys, t);
+    return () => false;
   });
 }

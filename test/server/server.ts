@@ -12,6 +12,7 @@ import { applyFault, send, toWire } from './responder';
 import { buildRouter } from './routes';
 import { isLoopback, simRoute, SimTarget } from './sim';
 import { Store } from './store';
+import type { SimClock } from './clock';
 
 export interface MockServerOptions {
   /** 0 (default) picks a free port. */
@@ -34,6 +35,8 @@ export interface TokenOptions {
   orgIds?: string[];
   noOrgList?: boolean;
   forbiddenOrgIds?: string[];
+  /** The activity log's userName for changes made with this token; default "API token". */
+  userName?: string;
 }
 
 type DataOptions = Required<Pick<MockServerOptions, 'seed' | 'orgs' | 'systemsPerOrg' | 'keysPerOrg' | 'unapprovedPerOrg'>> & { now?: number };
@@ -96,6 +99,14 @@ export class MockEnclaveServer implements SimTarget {
   get store(): Store {
     return this.current;
   }
+  /**
+   * The simulated now (the store's clock): `clock.advance(ms)`, `clock.set(instant)`,
+   * `clock.freeze()`. Timed expiries that become due are applied at once. A reset starts a new
+   * clock at the new data's instant.
+   */
+  get clock(): SimClock {
+    return this.current.clock;
+  }
   get requests(): ReadonlyArray<RequestLogEntry> {
     return this.log.entries;
   }
@@ -112,6 +123,7 @@ export class MockEnclaveServer implements SimTarget {
       orgs: options.orgIds ? [...options.orgIds] : 'all',
       noOrgList: options.noOrgList ?? false,
       forbidden: options.forbiddenOrgIds ? [...options.forbiddenOrgIds] : undefined,
+      userName: options.userName,
     });
   }
   /** Later requests with the token answer 401. */
@@ -177,9 +189,13 @@ export class MockEnclaveServer implements SimTarget {
       return;
     }
     if (!(await this.sleep(this.latencyMs))) return;
-    const compute = (): Reply => this.router.dispatch({ method, url, headers: req.headers, rawBody }, {
-      store: this.current, tokens: this.tokens, baseUrl: this.url,
-    });
+    const compute = (): Reply => {
+      // The API expires items in the background; answering after a sweep looks the same.
+      this.current.expireDue();
+      return this.router.dispatch({ method, url, headers: req.headers, rawBody, remoteAddress: req.socket.remoteAddress }, {
+        store: this.current, tokens: this.tokens, baseUrl: this.url,
+      });
+    };
     const fault = this.faults.take(method, url.pathname);
     if (fault) {
       entry.fault = fault.kind;

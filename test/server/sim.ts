@@ -6,18 +6,23 @@
 //   POST /__sim/reset {seed?, orgs?, systemsPerOrg?, keysPerOrg?, unapprovedPerOrg?, now?} → { orgs }
 //   POST /__sim/tokens {orgIds?, noOrgList?, forbiddenOrgIds?} → { token }   DELETE /__sim/tokens {token}
 //   POST /__sim/enrol {orgId, keyId, systemId?, description?, hostname?, platformType?, …} → the new entity
+//   GET /__sim/clock → { now }      PUT /__sim/clock {advanceMs? | now?, frozen?} → { now }   (now: ISO text)
+//   POST /__sim/logs {orgId, message, level?, userName?, ipAddress?, timeStamp?} → the new log entry
 import type { Fault, FaultOptions } from './faults';
 import type { Reply } from './http';
 import type { MockServerOptions, TokenOptions } from './server';
 import { problem } from './problems';
 import type { RequestLogEntry } from './request-log';
 import type { EnrolDetails } from './store-enrol';
+import type { LogEntryInput } from './activity';
 import type { Store } from './store';
+import type { SimClock } from './clock';
 import { isObject } from './validation';
 
 /** The parts of MockEnclaveServer the control routes drive. */
 export interface SimTarget {
   readonly store: Store;
+  readonly clock: SimClock;
   readonly requests: ReadonlyArray<RequestLogEntry>;
   clearRequests(): void;
   setLatency(ms: number): void;
@@ -74,6 +79,15 @@ export function simRoute(target: SimTarget, method: string, path: string, rawBod
         return { status: 200, body: { revoked: true } };
       case 'POST /__sim/enrol':
         return { status: 200, body: target.store.enrol(String(body.orgId), Number(body.keyId), body as EnrolDetails) };
+      case 'GET /__sim/clock':
+        return { status: 200, body: { now: new Date(target.clock.now()).toISOString() } };
+      case 'PUT /__sim/clock':
+        if (typeof body.frozen === 'boolean') target.clock.freeze(body.frozen);
+        if (body.advanceMs !== undefined) target.clock.advance(Number(body.advanceMs));
+        else if (body.now !== undefined) target.clock.set(body.now as string | number);
+        return { status: 200, body: { now: new Date(target.clock.now()).toISOString() } };
+      case 'POST /__sim/logs':
+        return { status: 200, body: target.store.addLogEntry(String(body.orgId), body as unknown as LogEntryInput) };
       default:
         return { status: 404 };
     }

@@ -1,7 +1,7 @@
 // Sort modes per reference §3.14, by name (any case) or ordinal, with a stable tie-break by id.
 // Sorted orders are cached per collection and org version: paging 20,000 systems must not
 // re-sort on every page.
-import type { EnclaveSystem, EnrolmentKey, UnapprovedSystem } from '../../src/api/types';
+import type { EnclaveSystem, EnrolmentKey, TagSummary, UnapprovedSystem } from '../../src/api/types';
 import { instantMs } from './time';
 import { Errors } from './validation';
 
@@ -34,6 +34,13 @@ export const KEY_SORTS: SortModes<EnrolmentKey> = {
   ApprovalMode: { key: (k) => k.approvalMode },
   // Fewest uses left first; unlimited (-1) counts as most.
   UsesRemaining: { key: (k) => (k.usesRemaining < 0 ? Number.MAX_SAFE_INTEGER : k.usesRemaining) },
+};
+
+// TagQuerySortOrder: by name, most recently referenced first, most systems first.
+export const TAG_SORTS: SortModes<TagSummary> = {
+  Alphabetical: { key: (t) => t.tag },
+  RecentlyUsed: { key: (t) => time(t.lastReferenced), desc: true },
+  ReferencedSystems: { key: (t) => t.systems, desc: true },
 };
 
 /** The sort mode name, or the default when `sort` is absent; unknown values are a 400. */

@@ -1,80 +1,46 @@
 // In-memory state of every organisation, plus the entity operations that keep derived fields
 // (state, status, key counts, org counters) consistent. Routes validate; the store applies.
-import type {
-  AutoExpire, EnclaveSystem, EnrolmentKey, OrganisationProperties, Role, UnapprovedSystem, UsedTag,
-} from '../../src/api/types';
-import { TAGS } from './catalog';
+// Every operation that changes something writes an activity log entry (activity.ts) in the name
+// of the current actor: the API caller while a request is answered (StoreBase.as), else nobody
+// (the server itself, e.g. a timed expiry).
+import { expiryInstant } from '../../src/api/expiry';
+import type { AutoExpire, EnclaveSystem, EnrolmentKey, OrganisationPatch, OrganisationProperties, UnapprovedSystem } from '../../src/api/types';
+import { fieldsText, keyName, systemName, untilText } from './activity';
 import { keyStatus, makeSystem, systemState, virtualAddress } from './entities';
 import { GeneratorOptions, SeedData, generate } from './generator';
-import { tagRef } from './ids';
-import { formatInstant, restyle, TimeStyle } from './time';
+import { restyle } from './time';
 import { createKey, enrol, EnrolDetails, KeyCreateFields } from './store-enrol';
+import { OrgState, StoreBase } from './store-base';
+import { expireDue } from './store-expiry';
 
-export interface TagInfo { ref: string; colour: string | null }
-
-export interface OrgState {
-  readonly id: string;
-  properties: OrganisationProperties;
-  role: Role;
-  partnerAccess: boolean;
-  readonly systems: Map<string, EnclaveSystem>;
-  readonly unapproved: Map<string, UnapprovedSystem>;
-  readonly keys: Map<number, EnrolmentKey>;
-  /** Every tag name the org has used, so refs and colours stay stable. */
-  readonly tags: Map<string, TagInfo>;
-  /** Bumped on every change through the store; list caches key on it. */
-  version: number;
-  nextAddress: number;
-}
+export type { OrgState, TagInfo } from './store-base';
 
 export type SystemChanges = Partial<Pick<EnclaveSystem, 'description' | 'isEnabled' | 'gatewayRoutes' | 'tags' | 'notes'>>;
 export type UnapprovedChanges = Partial<Pick<UnapprovedSystem, 'description' | 'tags' | 'notes'>>;
 export type KeyChanges = Partial<Pick<EnrolmentKey, 'description' | 'isEnabled' | 'approvalMode' | 'usesRemaining'
   | 'ipConstraints' | 'tags' | 'disconnectedRetentionMinutes' | 'notes' | 'autoExpire'>>;
 
-export class Store {
-  readonly orgs: OrgState[] = [];
-  /** Epoch ms of the seed data's "now"; the store clock runs on from it. */
-  readonly clock: number;
-  nextKeyId: number;
-  private readonly byId = new Map<string, OrgState>();
-  private readonly wallStart = Date.now();
-  private tick = 0;
+/** "enabled until 2030-01-15 13:30 UTC, then disabled" */
+function enabledUntil(autoExpire: AutoExpire, deleted: string): string {
+  return `enabled ${untilText(expiryInstant(autoExpire), autoExpire.expiryDateTime, autoExpire.expiryAction === 'Delete' ? deleted : 'disabled')}`;
+}
 
+export class Store extends StoreBase {
   constructor(data: SeedData) {
-    this.clock = data.clock;
-    this.nextKeyId = data.nextKeyId;
-    for (const o of data.orgs) {
-      const org: OrgState = {
-        id: o.properties.id, properties: o.properties, role: o.role, partnerAccess: o.partnerAccess,
-        systems: new Map(o.systems.map((s) => [s.systemId, s])),
-        unapproved: new Map(o.unapproved.map((u) => [u.systemId, u])),
-        keys: new Map(o.keys.map((k) => [k.id, k])),
-        tags: new Map(o.tags.map((t) => [t.name, { ref: t.ref, colour: t.colour }])),
-        version: 0, nextAddress: o.nextAddress,
-      };
-      this.orgs.push(org);
-      this.byId.set(org.id, org);
-    }
+    super(data);
+    // A test that moves the clock sees the expiries it passed applied before its next assertion.
+    this.clock.onMove(() => this.expireDue());
   }
 
   static generate(options: GeneratorOptions): Store {
     return new Store(generate(options));
   }
 
-  /** The simulated current time (epoch ms): the seed clock plus real time elapsed since start. */
-  now(): number {
-    return this.clock + (Date.now() - this.wallStart);
+  /** Applies every timed expiry that is due (store-expiry.ts); the server calls it before each request. Returns how many. */
+  expireDue(): number {
+    return expireDue(this, this.now());
   }
 
-  timestamp(style: TimeStyle): string {
-    this.tick = (this.tick + 1) % 10000;
-    return formatInstant(this.now(), this.tick, style);
-  }
-
-  org(orgId: string): OrgState | undefined {
-    return this.byId.get(orgId.toLowerCase());
-  }
   systems(orgId: string): EnclaveSystem[] {
     return [...(this.org(orgId)?.systems.values() ?? [])];
   }
@@ -94,30 +60,18 @@ export class Store {
     return this.org(orgId)?.keys.get(keyId);
   }
 
-  /** Tag names from a request body become UsedTag objects; new names get a stable ref and colour. */
-  usedTags(org: OrgState, names: readonly string[]): UsedTag[] {
-    return names.map((name) => {
-      let info = org.tags.get(name);
-      if (!info) {
-        const ref = tagRef(org.id, name);
-        // New tags get a palette colour picked by their ref, as the portal colours new tags.
-        info = { ref, colour: TAGS[parseInt(ref.slice(4, 8), 16) % TAGS.length][1] };
-        org.tags.set(name, info);
-      }
-      return { tag: name, ref: info.ref, colour: info.colour };
-    });
-  }
-
-  /** Call after changing an org's entities, also when a test edits them directly. */
-  changed(org: OrgState): void {
-    org.version++;
-    org.properties.enrolledSystems = org.systems.size;
-    org.properties.unapprovedSystems = org.unapproved.size;
+  updateOrganisation(org: OrgState, changes: OrganisationPatch): OrganisationProperties {
+    const name = org.properties.name;
+    Object.assign(org.properties, changes);
+    this.changed(org);
+    this.note(org, `Organisation '${name}' updated${fieldsText(Object.keys(changes))}`);
+    return org.properties;
   }
 
   updateSystem(org: OrgState, s: EnclaveSystem, changes: SystemChanges): EnclaveSystem {
     const { isEnabled, ...rest } = changes;
     Object.assign(s, rest);
+    if (Object.keys(rest).length > 0) this.note(org, `System ${systemName(s)} updated${fieldsText(Object.keys(rest))}`);
     if (isEnabled !== undefined) this.setSystemEnabled(org, s, isEnabled);
     this.changed(org);
     return s;
@@ -125,32 +79,38 @@ export class Store {
 
   /**
    * Enabling or disabling clears any timed expiry (enable-until sets one afterwards).
+   * @param why added to the log entry, e.g. why the server did it
    * @returns whether isEnabled changed, which is what bulk counts count
    */
-  setSystemEnabled(org: OrgState, s: EnclaveSystem, enabled: boolean, autoExpire: AutoExpire | null = null): boolean {
+  setSystemEnabled(org: OrgState, s: EnclaveSystem, enabled: boolean, autoExpire: AutoExpire | null = null, why = ''): boolean {
     const changed = s.isEnabled !== enabled;
+    const hadExpiry = !!s.autoExpire;
     if (changed && !enabled && s.connectedAt) s.lastSeen = this.timestamp('offset');
     if (changed) s.connectedAt = null; // disabling drops the tunnel; an enabled system has to reconnect
     s.isEnabled = enabled;
     s.autoExpire = autoExpire;
     s.state = systemState(s);
     this.changed(org);
+    if (autoExpire) this.note(org, `System ${systemName(s)} ${enabledUntil(autoExpire, 'revoked')}`);
+    else if (changed || hadExpiry) this.note(org, `System ${systemName(s)} ${enabled ? 'enabled' : 'disabled'}${why}`);
     return changed;
   }
 
-  revokeSystem(org: OrgState, systemId: string): EnclaveSystem | undefined {
+  revokeSystem(org: OrgState, systemId: string, why = ''): EnclaveSystem | undefined {
     const s = org.systems.get(systemId.toUpperCase());
     if (!s) return undefined;
     org.systems.delete(s.systemId);
     const key = org.keys.get(s.enrolmentKeyId);
     if (key && !s.enrolmentKeyIsDeleted) key.enrolledCount = Math.max(0, key.enrolledCount - 1);
     this.changed(org);
+    this.note(org, `System ${systemName(s)} revoked${why}`);
     return s;
   }
 
   updateUnapproved(org: OrgState, u: UnapprovedSystem, changes: UnapprovedChanges): UnapprovedSystem {
     Object.assign(u, changes);
     this.changed(org);
+    this.note(org, `Pending system ${systemName(u)} updated${fieldsText(Object.keys(changes))}`);
     return u;
   }
 
@@ -161,6 +121,7 @@ export class Store {
     const key = org.keys.get(u.enrolmentKeyId);
     if (key && !u.enrolmentKeyIsDeleted) key.unapprovedCount = Math.max(0, key.unapprovedCount - 1);
     this.changed(org);
+    this.note(org, `System ${systemName(u)} declined`);
     return u;
   }
 
@@ -186,6 +147,7 @@ export class Store {
       key.enrolledCount++;
     }
     this.changed(org);
+    this.note(org, `System ${systemName(s)} approved`);
     return s;
   }
 
@@ -193,10 +155,12 @@ export class Store {
     const key = createKey(this, fields);
     org.keys.set(key.id, key);
     this.changed(org);
+    this.note(org, `Enrolment key ${keyName(key)} created`);
     return key;
   }
 
   updateKey(org: OrgState, k: EnrolmentKey, changes: KeyChanges): EnrolmentKey {
+    const [name, wasEnabled] = [keyName(k), k.isEnabled];
     Object.assign(k, changes);
     k.status = keyStatus(k);
     if (changes.description !== undefined) {
@@ -204,36 +168,51 @@ export class Store {
       for (const u of org.unapproved.values()) if (u.enrolmentKeyId === k.id) u.enrolmentKeyDescription = k.description;
     }
     this.changed(org);
+    const fields = Object.keys(changes).filter((f) => f !== 'isEnabled');
+    if (fields.length > 0) this.note(org, `Enrolment key ${name} updated${fieldsText(fields)}`);
+    if (k.isEnabled !== wasEnabled) this.note(org, `Enrolment key ${keyName(k)} ${k.isEnabled ? 'enabled' : 'disabled'}`);
     return k;
   }
 
-  /** @returns whether isEnabled changed */
-  setKeyEnabled(org: OrgState, k: EnrolmentKey, enabled: boolean, autoExpire: AutoExpire | null = null): boolean {
+  /**
+   * @param why added to the log entry, e.g. why the server did it
+   * @returns whether isEnabled changed
+   */
+  setKeyEnabled(org: OrgState, k: EnrolmentKey, enabled: boolean, autoExpire: AutoExpire | null = null, why = ''): boolean {
     const changed = k.isEnabled !== enabled;
+    const hadExpiry = !!k.autoExpire;
     k.isEnabled = enabled;
     k.autoExpire = autoExpire;
     k.status = keyStatus(k);
     this.changed(org);
+    if (autoExpire) this.note(org, `Enrolment key ${keyName(k)} ${enabledUntil(autoExpire, 'deleted')}`);
+    else if (changed || hadExpiry) this.note(org, `Enrolment key ${keyName(k)} ${enabled ? 'enabled' : 'disabled'}${why}`);
     return changed;
   }
 
   /** Systems enrolled with a deleted key keep its id and description and say it is deleted. */
-  deleteKey(org: OrgState, keyId: number): EnrolmentKey | undefined {
+  deleteKey(org: OrgState, keyId: number, why = ''): EnrolmentKey | undefined {
     const k = org.keys.get(keyId);
     if (!k) return undefined;
     org.keys.delete(keyId);
     for (const s of org.systems.values()) if (s.enrolmentKeyId === keyId) s.enrolmentKeyIsDeleted = true;
     for (const u of org.unapproved.values()) if (u.enrolmentKeyId === keyId) u.enrolmentKeyIsDeleted = true;
     this.changed(org);
+    this.note(org, `Enrolment key ${keyName(k)} deleted${why}`);
     return k;
   }
 
-  /** Simulates an agent enrolling with a key (no management route does this). */
+  /** Simulates an agent enrolling with a key (no management route does this); logged with the agent's address. */
   enrol(orgId: string, keyId: number, details: EnrolDetails = {}): EnclaveSystem | UnapprovedSystem {
     const org = this.org(orgId);
     if (!org) throw new Error(`No organisation ${orgId}`);
     const result = enrol(this, org, keyId, details);
     this.changed(org);
+    const key = `enrolment key ${keyName(org.keys.get(keyId) as EnrolmentKey)}`;
+    const message = 'virtualAddress' in result
+      ? `System ${systemName(result)} enrolled with ${key}`
+      : `System ${systemName(result)} enrolled with ${key} and is waiting for approval`;
+    this.as({ userName: null, ipAddress: result.connectedFrom ?? null }, () => this.note(org, message));
     return result;
   }
 }

@@ -144,6 +144,18 @@ export class Harness {
     }, timeoutMs);
   }
 
+  /**
+   * The entity rows of one type (systems, keys or pending systems) under an organisation, from
+   * the list's loaded pages; `refresh` reloads the list first (to see a change made on the server).
+   */
+  async entityRows<T extends 'system' | 'key' | 'pending'>(org: EnclaveNode, type: T, refresh = false): Promise<Extract<EnclaveNode, { type: T }>[]> {
+    const kind = type === 'system' ? 'systems' : type === 'key' ? 'enrolmentKeys' : 'pending';
+    const list = (await this.children(org)).find((n) => n.type === 'list' && n.kind === kind);
+    if (!list) throw new Error(`No ${kind} row under ${org.id}`);
+    if (refresh) await vscode.commands.executeCommand('enclave.refresh', list);
+    return (await this.children(list)).filter((n): n is Extract<EnclaveNode, { type: T }> => n.type === type);
+  }
+
   /** The organisation row whose name contains `name`. */
   async orgNode(name: string): Promise<Extract<EnclaveNode, { type: 'org' }>> {
     const rows = await this.children();

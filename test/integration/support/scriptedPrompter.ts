@@ -9,7 +9,9 @@
  *                                                   // a predicate on the PickItem, { value }, undefined or api.back
  *   prompter.answerPickMany(['a', 'b'])             // matchers as above; 'picked' keeps the pre-picked
  *   prompter.answerConfirm(true)
- *   prompter.answerInfo('Open'), answerWarn(...), answerError('Retry')   // an action, or undefined
+ *   prompter.answerInfo('Open'), answerWarn(...), answerError('Retry')   // an action, or undefined, or
+ *                                                   // (message) => action: runs when the message shows
+ *   prompter.answerChoose('Overwrite with Mine')     // a modal's button, or undefined (dismissed)
  *
  * Back: answer with `h.api.back` (the extension's own BACK symbol — it runs from dist/, the tests
  * from out/, so the BACK exported by src/ui/prompter.ts here is a different symbol). Any symbol
@@ -29,14 +31,16 @@
  * would have seen (never the values typed), for "no token in any message" checks.
  * `reset()` clears queues and records between tests.
  */
-import type { Back, InputOptions, PickItem, PickOptions, Prompter } from '../../../src/ui/prompter';
+import type { Back, InputOptions, PickItem, PickOptions, Prompter, SearchOptions } from '../../../src/ui/prompter';
 
 export type InputAnswer = string | undefined | Back | symbol | ((options: InputOptions) => string | undefined | Back | symbol);
 export type PickMatcher = string | { readonly value: unknown } | ((item: PickItem<unknown>) => boolean);
 export type PickAnswer = PickMatcher | undefined | Back | symbol;
 export type PickManyAnswer = readonly PickMatcher[] | 'picked' | undefined | Back | symbol;
 
-export type MessageKind = 'info' | 'warn' | 'error' | 'confirm';
+/** An action to choose, or a function called with the message when it shows (to act in between). */
+export type MessageAnswer = string | undefined | ((message: string) => string | undefined);
+export type MessageKind = 'info' | 'warn' | 'error' | 'confirm' | 'choose';
 
 export interface ShownMessage {
   readonly kind: MessageKind;
@@ -49,8 +53,8 @@ export interface ShownMessage {
 
 export interface AskedInput {
   readonly options: InputOptions;
-  /** Every value tried, with what `validate` said about it (undefined = accepted). */
-  readonly tried: { readonly value: string; readonly validation: string | undefined }[];
+  /** Every value tried, with what `validate` said about it (undefined = accepted) and the box's `note` for it. */
+  readonly tried: { readonly value: string; readonly validation: string | undefined; readonly note?: string }[];
   answer?: string | Back;
 }
 
@@ -61,35 +65,52 @@ export interface AskedPick {
   answer?: unknown;
 }
 
+export interface AskedSearch {
+  readonly options: SearchOptions;
+  /** Every text tried, with its validation message and the completion labels offered for it. */
+  readonly tried: { readonly value: string; readonly validation: string | undefined; readonly suggestions: readonly string[] }[];
+  answer?: string;
+}
+
 export class ScriptedPrompter implements Prompter {
+  private searchQueue: (string | undefined)[] = [];
   private inputQueue: InputAnswer[] = [];
   private pickQueue: PickAnswer[] = [];
   private pickManyQueue: PickManyAnswer[] = [];
   private confirmQueue: boolean[] = [];
-  private messageQueues: Record<Exclude<MessageKind, 'confirm'>, (string | undefined)[]> = { info: [], warn: [], error: [] };
+  private messageQueues: Record<Exclude<MessageKind, 'confirm' | 'choose'>, MessageAnswer[]> = { info: [], warn: [], error: [] };
+  private chooseQueue: (string | undefined)[] = [];
 
   messages: ShownMessage[] = [];
   inputs: AskedInput[] = [];
   picks: AskedPick[] = [];
+  searches: AskedSearch[] = [];
   unanswered: string[] = [];
+
+  /** Texts for the next search boxes; one that does not validate is followed by the next (typed again). */
+  answerSearch(...answers: (string | undefined)[]): this { this.searchQueue.push(...answers); return this; }
 
   answerInput(...answers: InputAnswer[]): this { this.inputQueue.push(...answers); return this; }
   answerPick(...answers: PickAnswer[]): this { this.pickQueue.push(...answers); return this; }
   answerPickMany(...answers: PickManyAnswer[]): this { this.pickManyQueue.push(...answers); return this; }
   answerConfirm(...answers: boolean[]): this { this.confirmQueue.push(...answers); return this; }
-  answerInfo(...actions: (string | undefined)[]): this { this.messageQueues.info.push(...actions); return this; }
-  answerWarn(...actions: (string | undefined)[]): this { this.messageQueues.warn.push(...actions); return this; }
-  answerError(...actions: (string | undefined)[]): this { this.messageQueues.error.push(...actions); return this; }
+  answerInfo(...actions: MessageAnswer[]): this { this.messageQueues.info.push(...actions); return this; }
+  answerWarn(...actions: MessageAnswer[]): this { this.messageQueues.warn.push(...actions); return this; }
+  answerError(...actions: MessageAnswer[]): this { this.messageQueues.error.push(...actions); return this; }
+  answerChoose(...answers: (string | undefined)[]): this { this.chooseQueue.push(...answers); return this; }
 
   reset(): void {
     this.inputQueue = [];
     this.pickQueue = [];
     this.pickManyQueue = [];
     this.confirmQueue = [];
+    this.chooseQueue = [];
     this.messageQueues = { info: [], warn: [], error: [] };
     this.messages = [];
     this.inputs = [];
     this.picks = [];
+    this.searchQueue = [];
+    this.searches = [];
     this.unanswered = [];
   }
 
@@ -102,7 +123,7 @@ export class ScriptedPrompter implements Prompter {
   shownTexts(): string[] {
     const texts: (string | undefined)[] = [];
     for (const m of this.messages) texts.push(m.message, m.detail, ...m.actions);
-    for (const i of this.inputs) texts.push(i.options.title, i.options.prompt, i.options.placeholder, ...i.tried.map((t) => t.validation));
+    for (const i of this.inputs) texts.push(i.options.title, i.options.prompt, i.options.placeholder, ...i.tried.flatMap((t) => [t.validation, t.note]));
     for (const p of this.picks) texts.push(p.options.title, p.options.placeholder, ...p.labels);
     return texts.filter((t): t is string => typeof t === 'string' && t !== '');
   }
@@ -119,7 +140,8 @@ export class ScriptedPrompter implements Prompter {
       const answer = typeof next === 'function' ? next(options) : next;
       if (answer === undefined || typeof answer === 'symbol') return answer as Back | undefined;
       const validation = options.validate ? await options.validate(answer) : undefined;
-      asked.tried.push({ value: answer, validation });
+      const note = validation === undefined ? options.note?.(answer) : undefined;
+      asked.tried.push(note === undefined ? { value: answer, validation } : { value: answer, validation, note });
       if (validation === undefined) {
         asked.answer = answer;
         return answer;
@@ -159,6 +181,25 @@ export class ScriptedPrompter implements Prompter {
     return chosen.map((i) => i.value);
   }
 
+  async search(options: SearchOptions): Promise<string | undefined> {
+    const asked: AskedSearch = { options, tried: [] };
+    this.searches.push(asked);
+    for (;;) {
+      if (this.searchQueue.length === 0) {
+        this.unanswered.push(`search: ${options.title ?? ''}`.trim());
+        return undefined;
+      }
+      const answer = this.searchQueue.shift();
+      if (answer === undefined) return undefined;
+      const validation = options.validate?.(answer);
+      asked.tried.push({ value: answer, validation, suggestions: options.suggest(answer).map((i) => i.label) });
+      if (validation === undefined) {
+        asked.answer = answer;
+        return answer;
+      }
+    }
+  }
+
   async confirm(message: string, options: { readonly detail?: string; readonly confirm: string }): Promise<boolean> {
     const scripted = this.confirmQueue.length > 0;
     const answer = this.confirmQueue.shift() ?? false;
@@ -167,12 +208,24 @@ export class ScriptedPrompter implements Prompter {
     return answer;
   }
 
+  async choose(message: string, options: { readonly detail?: string; readonly choices: readonly string[] }): Promise<string | undefined> {
+    const scripted = this.chooseQueue.length > 0;
+    const answer = this.chooseQueue.shift();
+    if (!scripted) this.unanswered.push(`choose: ${message}`);
+    if (answer !== undefined && !options.choices.includes(answer)) {
+      throw new Error(`ScriptedPrompter: "${answer}" is not a choice of "${message}" (choices: ${options.choices.join(', ')})`);
+    }
+    this.messages.push({ kind: 'choose', message, actions: [...options.choices], detail: options.detail, answer });
+    return answer;
+  }
+
   async info(message: string, ...actions: string[]): Promise<string | undefined> { return this.show('info', message, actions); }
   async warn(message: string, ...actions: string[]): Promise<string | undefined> { return this.show('warn', message, actions); }
   async error(message: string, ...actions: string[]): Promise<string | undefined> { return this.show('error', message, actions); }
 
-  private show(kind: Exclude<MessageKind, 'confirm'>, message: string, actions: string[]): string | undefined {
-    const queued = this.messageQueues[kind].shift();
+  private show(kind: Exclude<MessageKind, 'confirm' | 'choose'>, message: string, actions: string[]): string | undefined {
+    const next = this.messageQueues[kind].shift();
+    const queued = typeof next === 'function' ? next(message) : next;
     // A scripted action the message does not offer is a test bug worth hearing about.
     if (queued !== undefined && !actions.includes(queued)) {
       this.unanswered.push(`${kind}: "${queued}" is not an action of "${message}"`);

@@ -71,7 +71,7 @@ export function registerEnrolmentKeys(router: Router): void {
   router.org('PUT', '/enrolment-keys/:keyId/enable-until', (ctx) => {
     const k = find(ctx);
     const errors = new Errors();
-    const expire = checkAutoExpire(bind(readJsonObject(ctx), AUTO_EXPIRE, errors), '$', errors);
+    const expire = checkAutoExpire(bind(readJsonObject(ctx), AUTO_EXPIRE, errors), '$', errors, ctx.store.now());
     errors.throwIfAny();
     ctx.store.setKeyEnabled(ctx.org, k, true, expire ?? null);
     return ok(detail(k));

@@ -2,8 +2,10 @@
 import { Router } from '../router';
 import { registerAccount } from './account';
 import { registerEnrolmentKeys } from './enrolmentKeys';
+import { registerLogs } from './logs';
 import { registerOrganisations } from './organisations';
 import { registerSystems } from './systems';
+import { registerTags } from './tags';
 import { registerUnapprovedSystems } from './unapprovedSystems';
 
 export function buildRouter(): Router {
@@ -13,5 +15,7 @@ export function buildRouter(): Router {
   registerSystems(router);
   registerUnapprovedSystems(router);
   registerEnrolmentKeys(router);
+  registerTags(router);
+  registerLogs(router);
   return router;
 }

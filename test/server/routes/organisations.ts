@@ -1,4 +1,5 @@
 // GET / PATCH /org/{orgId} (reference §2.2, §3.3). Patch fields: name, website, phone.
+import type { OrganisationPatch } from '../../../src/api/types';
 import { ok } from '../http';
 import type { Router } from '../router';
 import { checkText, LIMITS } from '../rules';
@@ -16,11 +17,10 @@ export function registerOrganisations(router: Router): void {
     checkText(b.website, 'website', errors, LIMITS.website);
     checkText(b.phone, 'phone', errors, LIMITS.phone);
     errors.throwIfAny();
-    const p = ctx.org.properties;
-    if (typeof b.name === 'string') p.name = b.name.trim();
-    if ('website' in b) p.website = b.website as string | null;
-    if ('phone' in b) p.phone = b.phone as string | null;
-    ctx.store.changed(ctx.org);
-    return ok(p);
+    const changes: OrganisationPatch = {};
+    if (typeof b.name === 'string') changes.name = b.name.trim();
+    if ('website' in b) changes.website = b.website as string | null;
+    if ('phone' in b) changes.phone = b.phone as string | null;
+    return ok(ctx.store.updateOrganisation(ctx.org, changes));
   });
 }

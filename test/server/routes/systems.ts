@@ -95,12 +95,11 @@ export function registerSystems(router: Router): void {
     });
   }
 
-  // Enabled until a time; expiryAction Delete means "revoke then". The mock stores the expiry
-  // but never acts on it.
+  // Enabled until a time; expiryAction Delete means "revoke then" (applied by store-expiry.ts).
   router.org('PUT', '/systems/:systemId/enable-until', (ctx) => {
     const s = find(ctx);
     const errors = new Errors();
-    const expire = checkAutoExpire(bind(readJsonObject(ctx), AUTO_EXPIRE, errors), '$', errors);
+    const expire = checkAutoExpire(bind(readJsonObject(ctx), AUTO_EXPIRE, errors), '$', errors, ctx.store.now());
     errors.throwIfAny();
     ctx.store.setSystemEnabled(ctx.org, s, true, expire ?? null);
     return ok(detail(s));

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMAND_IDS, commandName } from '../../../src/commands/ids';
+import { COMMAND_IDS, CORE_COMMAND_IDS, FEATURE_COMMAND_IDS, commandName } from '../../../src/commands/ids';
 
 interface Manifest {
   contributes: {
@@ -41,14 +41,23 @@ describe('command ids table ↔ package.json', () => {
   it('has a module file under src/commands/ for every command (or a stand-in in placeholders.ts)', () => {
     const standIns = path.join(root, 'src', 'commands', 'placeholders.ts');
     const placeholders = fs.existsSync(standIns) ? fs.readFileSync(standIns, 'utf8') : '';
-    const registry = fs.readFileSync(path.join(root, 'src', 'commands', 'registry.ts'), 'utf8');
-    for (const id of COMMAND_IDS) {
+    const registry = fs.readFileSync(path.join(root, 'src', 'commands', 'handlers.ts'), 'utf8');
+    for (const id of CORE_COMMAND_IDS) {
       const name = commandName(id);
       const hasModule = fs.existsSync(path.join(root, 'src', 'commands', `${name}.ts`));
       const hasStandIn = new RegExp(`export const ${name}\\b`).test(placeholders);
       assert.ok(hasModule || hasStandIn, `${id}: neither src/commands/${name}.ts nor a stand-in`);
       // Once the real module exists, the registry must use it, not the stand-in.
-      if (hasModule) assert.match(registry, new RegExp(`from '\\./${name}'`), `${id}: registry.ts still uses the stand-in`);
+      if (hasModule) assert.match(registry, new RegExp(`from '\\./${name}'`), `${id}: handlers.ts still uses the stand-in`);
+    }
+  });
+
+  it('has a module under src/features/ for every feature command, wired in src/features/index.ts', () => {
+    const index = fs.readFileSync(path.join(root, 'src', 'features', 'index.ts'), 'utf8');
+    for (const id of FEATURE_COMMAND_IDS) {
+      const name = commandName(id);
+      assert.ok(fs.existsSync(path.join(root, 'src', 'features', `${name}.ts`)), `${id}: no src/features/${name}.ts`);
+      assert.match(index, new RegExp(`from '\\./${name}'`), `${id}: src/features/index.ts does not import it`);
     }
   });
 });

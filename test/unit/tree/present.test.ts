@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { presentKey } from '../../../src/tree/presentKey';
 import { presentPending } from '../../../src/tree/presentPending';
 import { loadMoreLabel, presentList, presentMessage, presentOrg } from '../../../src/tree/presentRows';
+import { NO_FILTER } from '../../../src/model/listQuery';
 import { presentSystem } from '../../../src/tree/presentSystem';
 import { aKey, aPending, aSystem } from '../model/fixtures';
 
@@ -125,10 +126,10 @@ describe('tree rows: pending, organisations, lists, messages', () => {
 
   it('shows list totals once known', () => {
     const state = { items: [], total: undefined, loading: true, error: undefined, hasMore: false };
-    assert.equal(presentList('systems', state).description, undefined);
-    const loaded = presentList('enrolmentKeys', { ...state, loading: false, total: 20000, items: new Array(50).fill(0) });
+    assert.equal(presentList('systems', state, NO_FILTER).description, undefined);
+    const loaded = presentList('enrolmentKeys', { ...state, loading: false, total: 20000, items: new Array(50).fill(0) }, NO_FILTER);
     assert.deepEqual([loaded.label, loaded.description, loaded.contextValue], ['Enrolment keys', '20,000', 'list.enrolmentKeys']);
-    assert.equal(presentList('pending', { ...state, total: 4 }).label, 'Pending approval');
+    assert.equal(presentList('pending', { ...state, total: 4 }, NO_FILTER).label, 'Pending approval');
   });
 
   it('labels "Load more" with what is shown of the total', () => {

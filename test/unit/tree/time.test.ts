@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { durationText, expiryText, parseTime, relativeTime, whenText } from '../../../src/tree/time';
+import { durationText, parseTime, relativeTime, whenText } from '../../../src/tree/time';
 
 const NOW = new Date('2026-01-12T12:00:00Z');
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
@@ -33,12 +33,5 @@ describe('relative time', () => {
     assert.equal(whenText('yesterday-ish', NOW), 'yesterday-ish');
     assert.equal(whenText(undefined, NOW), undefined);
     assert.match(whenText('2026-01-12T09:00:00Z', NOW) ?? '', /2026.*\(3 hours ago\)$/);
-  });
-
-  it('says when and how an expiry acts', () => {
-    const text = expiryText({ expiryDateTime: '2026-01-14T12:00:00Z', expiryAction: 'Delete', timeZoneId: 'Etc/UTC' }, NOW, 'revoked') ?? '';
-    assert.match(text, /\(in 2 days\) Etc\/UTC, then revoked$/);
-    assert.match(expiryText({ expiryDateTime: '2026-01-14T12:00:00Z', expiryAction: 'Disable' }, NOW, 'deleted') ?? '', /then disabled$/);
-    assert.equal(expiryText(null, NOW, 'deleted'), undefined);
   });
 });
