@@ -20,7 +20,7 @@ describe('clean up stale systems', () => {
     h = harness;
     org = first;
     orgId = first.org.orgId;
-  }, { server: { now: Date.now() } });
+  }, { realTime: true });
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   /** The rule, stated independently of the extension: not connected, and last there over `days` ago. */

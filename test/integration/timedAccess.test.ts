@@ -28,7 +28,7 @@ describe('time-boxed access: Enable for…', () => {
     h = harness;
     org = first;
     orgId = first.org.orgId;
-  }, { server: { now: Date.now() } });
+  }, { realTime: true });
 
   async function list(kind: 'systems' | 'enrolmentKeys'): Promise<EnclaveNode[]> {
     const node = (await h.children(org)).find((n) => n.type === 'list' && n.kind === kind);
@@ -44,6 +44,8 @@ describe('time-boxed access: Enable for…', () => {
     return node ? h.api.tree.getTreeItem(node) : undefined;
   };
   const tooltipOf = (item: vscode.TreeItem) => (item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '')).replace(/\\/g, '');
+  /** The instant the last enable-until call asked for: what the server's clock moves past. */
+  const sentExpiry = () => Date.parse((timed().pop()?.body as { expiryDateTime: string }).expiryDateTime);
   const assertNear = (iso: string, expected: number, what: string) =>
     assert.ok(iso.endsWith('Z') && Math.abs(Date.parse(iso) - expected) < MIN, `${what}: ${iso} is not within a minute of ${new Date(expected).toISOString()}`);
 
@@ -183,15 +185,15 @@ describe('time-boxed access: Enable for…', () => {
     assert.deepStrictEqual(h.prompter.messagesOf('info').map((m) => m.message.replace(/until .+;/, 'until …;')), ['Enabled 2 enrolment keys until …; then they are disabled.']);
   });
 
-  // These two move the server's clock on, so they come last: later "1 hour from now" bodies
-  // would be in the server's past.
+  // These two move the server's clock past the expiry they set, so they come last: later "1 hour
+  // from now" bodies would be in the server's past.
   it('when the hour is up the server disables the system; after a refresh the tree shows it disabled', async () => {
     const [node] = await systems(false);
     h.prompter.answerPick('1 hour', 'Disable at expiry');
     await vscode.commands.executeCommand('enclave.enableSystemFor', node, [node]);
     await waitFor('the row to count down', async () => /disables in/.test(String((await row('systems', node.id))?.description)));
 
-    h.server.clock.advance(HOUR + MIN);
+    h.server.clock.set(sentExpiry() + MIN);
     await vscode.commands.executeCommand('enclave.refresh');
     const item = await waitFor('the row to show the system disabled', async () => {
       const r = await row('systems', node.id);
@@ -218,7 +220,7 @@ describe('time-boxed access: Enable for…', () => {
     });
     assert.match(tooltipOf(item), /Deleted at:\*\* .+ \(in (23 h 59 min|1 d)\)/);
 
-    h.server.clock.advance(24 * HOUR + MIN);
+    h.server.clock.set(sentExpiry() + MIN);
     await vscode.commands.executeCommand('enclave.refresh');
     await waitFor('the key row to go', async () => (await row('enrolmentKeys', node.id)) === undefined);
     assert.strictEqual(h.server.store.key(orgId, node.key.id), undefined);

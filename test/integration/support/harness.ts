@@ -40,6 +40,12 @@ export interface HarnessOptions {
   readonly signIn?: boolean | 'limited';
   /** Put a TcpProxy in front of the server and point enclave.apiUrl at it (to take the API offline). */
   readonly proxy?: boolean;
+  /**
+   * Start the server's clock at the real now when the suite starts, for a client that computes
+   * expiries from its own Date.now(). (`server: { now: Date.now() }` would be read when the test
+   * file loads, minutes before its suite runs in a full run.)
+   */
+  readonly realTime?: boolean;
 }
 
 export async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 10_000, intervalMs = 20): Promise<NonNullable<T>> {
@@ -84,7 +90,7 @@ export class Harness {
   ) {}
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
-    const server = await MockEnclaveServer.start({ port: 0, seed: 1, orgs: 3, systemsPerOrg: 60, keysPerOrg: 12, unapprovedPerOrg: 4, ...options.server });
+    const server = await MockEnclaveServer.start({ port: 0, seed: 1, orgs: 3, systemsPerOrg: 60, keysPerOrg: 12, unapprovedPerOrg: 4, ...options.server, ...(options.realTime ? { now: Date.now() } : {}) });
     const proxy = options.proxy ? await TcpProxy.start(server.url) : undefined;
     const api = await activateExtension();
     const prompter = new ScriptedPrompter();
