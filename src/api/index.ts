@@ -28,7 +28,7 @@ export { EnrolmentKeysApi } from './enrolmentKeys';
 export { TagsApi } from './tags';
 export { LogsApi } from './logs';
 export { OrgList } from './orgList';
-export { autoExpireAt, expiryInstant, isKnownTimeZone } from './expiry';
+export { autoExpireAt, expiryInstant, isKnownTimeZone } from '../time/expiry';
 export { MAX_PER_PAGE, walkLinksSequentially, walkPages, fetchPage, collect } from './pagination';
 export { MAX_BULK_IDS } from './bulk';
 export type { RetryOptions } from './retry';

@@ -1,50 +1,23 @@
 // When an item's time-boxed access ends (its `autoExpire`), and how the tree says so: "disables
 // in 3 h" in the description, "Disables at 4 Dec 2026, 21:55 (in 3 h 12 min)" in the tooltip.
-// Pure and `vscode`-free, with `now` passed in, so it is unit-tested; both bundles use it.
+// Pure and `vscode`-free, with `now` passed in, so it is unit-tested; both bundles use it. It reads
+// the instant with src/time/expiry.ts, as the client and the local server do.
+import { expiryInstant as instantOf } from '../time/expiry';
 import type { AutoExpire } from '../api/types';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** An ISO time with its own offset ("Z", "+01:00"): an instant whatever the zone. */
-const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
-const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
-
-/** Milliseconds that `zone`'s clock is ahead of UTC at `ms`; throws for a zone Intl does not know. */
-function zoneOffset(ms: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-  }).formatToParts(new Date(ms));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(ms / 1000) * 1000;
-}
-
 /**
- * The instant access ends. A time without an offset (the portal stores "2026-12-31T17:00:00"
- * with timeZoneId "Europe/London") is a wall-clock time in `timeZoneId`; in UTC when the zone is
- * missing or unknown here (a Windows zone id). Undefined when unreadable.
+ * The instant access ends, read as the local server reads it (`src/time/expiry.ts`: a time
+ * without an offset is wall-clock time in `timeZoneId`). A zone unknown here falls back to UTC,
+ * so the row still says roughly when; undefined when the time itself is unreadable.
  */
 export function expiryInstant(autoExpire: AutoExpire | null | undefined): Date | undefined {
-  const text = autoExpire?.expiryDateTime?.trim();
-  if (!text) return undefined;
-  const wall = WALL.exec(text);
-  if (HAS_OFFSET.test(text) || !wall) {
-    const ms = Date.parse(text);
-    return Number.isNaN(ms) ? undefined : new Date(ms);
-  }
-  const [, y, mo, d, h, mi, s] = wall.map(Number);
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s || 0);
-  if (Number.isNaN(asUtc)) return undefined;
-  const zone = autoExpire?.timeZoneId?.trim();
-  if (!zone) return new Date(asUtc);
-  try {
-    // Two passes find the offset in force at the wall time itself, also across a DST change.
-    const first = asUtc - zoneOffset(asUtc, zone);
-    return new Date(asUtc - zoneOffset(first, zone));
-  } catch {
-    return new Date(asUtc);
-  }
+  if (!autoExpire || typeof autoExpire.expiryDateTime !== 'string') return undefined;
+  const ms = instantOf(autoExpire) ?? instantOf({ ...autoExpire, timeZoneId: null });
+  return ms === undefined ? undefined : new Date(ms);
 }
 
 /** "3 d", "3 h", "25 min", "<1 min": the description's remaining time, one unit. */

@@ -1,7 +1,7 @@
 // Field rules shared by the create/patch routes. The API's own limits are not published; the
 // numbers below are plausible choices for the mock (see README "Open questions").
 import { isIP, isIPv4, isIPv6 } from 'node:net';
-import { expiryInstant, isKnownTimeZone } from '../../src/api/expiry';
+import { expiryInstant, isKnownTimeZone } from '../../src/time/expiry';
 import type { AutoExpire, GatewayRoute, IpConstraint } from '../../src/api/types';
 import { Bound, Errors, Schema, pascal } from './validation';
 

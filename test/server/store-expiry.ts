@@ -7,7 +7,7 @@
 // Finding what is due must not cost a scan of 20,000 systems per request: the expiries of an
 // org are indexed once per data version (Store.changed bumps it), so a request that changes
 // nothing costs one comparison per organisation.
-import { expiryInstant } from '../../src/api/expiry';
+import { expiryInstant } from '../../src/time/expiry';
 import type { AutoExpire } from '../../src/api/types';
 import { SERVER } from './activity';
 import type { OrgState } from './store-base';

@@ -3,7 +3,7 @@
 // Every operation that changes something writes an activity log entry (activity.ts) in the name
 // of the current actor: the API caller while a request is answered (StoreBase.as), else nobody
 // (the server itself, e.g. a timed expiry).
-import { expiryInstant } from '../../src/api/expiry';
+import { expiryInstant } from '../../src/time/expiry';
 import type { AutoExpire, EnclaveSystem, EnrolmentKey, OrganisationPatch, OrganisationProperties, UnapprovedSystem } from '../../src/api/types';
 import { fieldsText, keyName, systemName, untilText } from './activity';
 import { keyStatus, makeSystem, systemState, virtualAddress } from './entities';

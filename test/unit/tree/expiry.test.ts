@@ -24,9 +24,10 @@ describe('time-boxed access: reading an expiry', () => {
     assert.equal(expiryInstant({ expiryDateTime: '2026-03-08T12:00', expiryAction: 'Disable', timeZoneId: 'America/New_York' })?.toISOString(), '2026-03-08T16:00:00.000Z');
   });
 
-  it('takes UTC when the zone is missing or unknown here (a Windows zone id), and nothing from garbage', () => {
+  it('reads Windows zone ids, takes UTC when the zone is missing or unknown here, and nothing from garbage', () => {
+    assert.equal(expiryInstant({ expiryDateTime: '2026-07-01T09:00:00', expiryAction: 'Disable', timeZoneId: 'Pacific Standard Time' })?.toISOString(), '2026-07-01T16:00:00.000Z');
     assert.equal(expiryInstant({ expiryDateTime: '2026-12-31T17:00:00', expiryAction: 'Disable', timeZoneId: null })?.toISOString(), '2026-12-31T17:00:00.000Z');
-    assert.equal(expiryInstant({ expiryDateTime: '2026-12-31T17:00:00', expiryAction: 'Disable', timeZoneId: 'GMT Standard Time' })?.toISOString(), '2026-12-31T17:00:00.000Z');
+    assert.equal(expiryInstant({ expiryDateTime: '2026-12-31T17:00:00', expiryAction: 'Disable', timeZoneId: 'Mars/Olympus_Mons' })?.toISOString(), '2026-12-31T17:00:00.000Z');
     assert.equal(expiryInstant({ expiryDateTime: 'soon', expiryAction: 'Disable' }), undefined);
     assert.equal(expiryInstant({ expiryDateTime: '', expiryAction: 'Disable' }), undefined);
     assert.equal(expiryInstant(null), undefined);

@@ -4,9 +4,10 @@
 // `2030-01-15T13:30:00.0000000+00:00`) it is an instant. Without one (IGW sends
 // `yyyy-MM-ddTHH:mm`; the API stores `2026-12-31T17:00:00`) it is a wall-clock time in
 // `timeZoneId` — UTC when there is none — so `new Date(text)`, which reads it in the *caller's*
-// zone, is wrong for it. Both the client (remaining time) and the local server (acting on the
-// expiry) read it here, so they agree.
-import type { AutoExpire, ExpiryAction } from './types';
+// zone, is wrong for it. The tree (remaining time), the client (enable-until bodies) and the local
+// server (acting on the expiry) all read it here, so they agree. Dependency-free and outside
+// src/api, so the activation bundle can take it without the client.
+import type { AutoExpire, ExpiryAction } from '../api/types';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:\d{2})?$/i;
 
