@@ -6,11 +6,11 @@ import type { Log } from '../ui/log';
 import type { ConnectionState } from './connection';
 import { fetchedPage, LIST_KINDS, type ListItemOf } from './listKinds';
 import { ListSlot } from './listSlot';
-import { discoverGroups } from './groups';
 import { inMemoryFilters, inMemoryGrouping, type FilterMemory, type GroupingMemory, type StoreMemory } from './storeMemory';
 import { groupKey, NO_FILTER, queryFor, sameFilter, type GroupBy, type ListFilter, type ListGroup } from './listQuery';
 import { EMPTY_LIST, totalsOf, type OrgTotals } from './storeTotals';
 import { StoreEmitter } from './storeEmitter';
+import { StoreGroups } from './storeGroups';
 
 export { PAGE_SIZE, PENDING_PAGE_SIZE } from './listKinds';
 export type { OrgTotals } from './storeTotals';
@@ -43,7 +43,7 @@ export class EnclaveStore implements PagedStoreApi {
   private orgSlot: ListSlot<AccountOrganisation> | undefined;
   private readonly slots = new Map<string, SlotEntry>();
   /** Per organisation: the groups of its Systems list under the grouping in force. */
-  private readonly groupSlots = new Map<string, ListSlot<ListGroup>>();
+  private readonly groupLists: StoreGroups;
   private readonly filters: FilterMemory;
   private readonly groupingMemory: GroupingMemory;
   private lastState: ConnectionState['kind'];
@@ -52,6 +52,7 @@ export class EnclaveStore implements PagedStoreApi {
   constructor(private readonly session: SessionApi, private readonly log: Log, memory: StoreMemory = {}) {
     this.filters = memory.filters ?? inMemoryFilters();
     this.groupingMemory = memory.grouping ?? inMemoryGrouping();
+    this.groupLists = new StoreGroups(session, log, (orgId) => this.changes.fire({ orgId, kind: 'systems' }));
     this.lastState = session.state.kind;
     this.subscription = session.onDidChangeState((state) => this.onSessionState(state));
   }
@@ -88,12 +89,7 @@ export class EnclaveStore implements PagedStoreApi {
     }
     // Groups are found again below (the Disabled group depends on the filter).
     for (const [, entry] of stale) if (entry.slot.requested && !entry.group) reload.push(this.slot(orgId, kind).load());
-    const groups = this.groupSlots.get(orgId);
-    if (kind === 'systems' && groups) {
-      groups.dispose();
-      this.groupSlots.delete(orgId);
-      if (groups.requested) reload.push(this.loadGroups(orgId));
-    }
+    if (kind === 'systems' && this.groupLists.forget(orgId)) reload.push(this.loadGroups(orgId));
     this.changes.fire({ orgId, kind });
     return Promise.all(reload).then(() => undefined);
   }
@@ -107,8 +103,7 @@ export class EnclaveStore implements PagedStoreApi {
   setGrouping(by: GroupBy | undefined): void {
     if (by === this.grouping()) return;
     this.groupingMemory.set(by);
-    for (const slot of this.groupSlots.values()) slot.dispose();
-    this.groupSlots.clear();
+    this.groupLists.clear();
     for (const [key, entry] of this.slots) {
       if (!entry.group) continue;
       entry.slot.dispose();
@@ -119,34 +114,18 @@ export class EnclaveStore implements PagedStoreApi {
 
   /** The groups of an organisation's Systems list under the grouping in force. */
   groups(orgId: string): ListState<ListGroup> {
-    return this.groupSlots.get(orgId) ?? EMPTY_LIST;
+    return this.groupLists.get(orgId);
   }
 
   loadGroups(orgId: string): Promise<void> {
     const by = this.grouping();
-    if (!by) return Promise.resolve();
-    let slot = this.groupSlots.get(orgId);
-    if (!slot) {
-      const showDisabled = this.filter(orgId, 'systems').showDisabled;
-      slot = new ListSlot<ListGroup>({
-        fetch: async () => {
-          const groups = await this.session.call((client) => discoverGroups(client, orgId, by, showDisabled));
-          return { items: groups, total: groups.length, nextPage: null, lastPage: 0 };
-        },
-        perPage: Number.MAX_SAFE_INTEGER,
-        idOf: (group) => groupKey(group),
-        onChange: () => this.changes.fire({ orgId, kind: 'systems' }),
-        onError: (error) => this.log.warn(`Loading the ${by} groups of organisation ${orgId} failed: ${error.message}`),
-      });
-      this.groupSlots.set(orgId, slot);
-    }
-    return slot.load();
+    return by ? this.groupLists.load(orgId, by, this.filter(orgId, 'systems').showDisabled) : Promise.resolve();
   }
 
   /** True while any fetch is in flight (the auto-refresh skips a tick then). */
   get busy(): boolean {
     return (this.orgSlot?.loading ?? false) || [...this.slots.values()].some((entry) => entry.slot.loading)
-      || [...this.groupSlots.values()].some((slot) => slot.loading);
+      || this.groupLists.busy;
   }
 
   /**
@@ -176,9 +155,7 @@ export class EnclaveStore implements PagedStoreApi {
       if (slot.requested) work.push(slot.refresh());
     }
     // A change to systems may add or empty a tag's or key's group.
-    for (const [slotOrg, slot] of this.groupSlots) {
-      if ((orgId === undefined || slotOrg === orgId) && (!kinds || kinds.includes('systems')) && slot.requested) work.push(slot.refresh());
-    }
+    if (!kinds || kinds.includes('systems')) work.push(...this.groupLists.refresh(orgId));
     await Promise.all(work);
   }
 
@@ -209,7 +186,7 @@ export class EnclaveStore implements PagedStoreApi {
   private refreshIdle(): void {
     if (this.orgSlot?.requested && !this.orgSlot.loading) void this.orgSlot.refresh();
     for (const { slot } of this.slots.values()) if (slot.requested && !slot.loading) void slot.refresh();
-    for (const slot of this.groupSlots.values()) if (slot.requested && !slot.loading) void slot.refresh();
+    this.groupLists.refreshIdle();
   }
 
   private clear(announce: boolean): void {
@@ -217,8 +194,7 @@ export class EnclaveStore implements PagedStoreApi {
     this.orgSlot = undefined;
     for (const { slot } of this.slots.values()) slot.dispose();
     this.slots.clear();
-    for (const slot of this.groupSlots.values()) slot.dispose();
-    this.groupSlots.clear();
+    this.groupLists.clear();
     if (announce) this.changes.fire({});
   }
 
@@ -266,11 +242,7 @@ export class EnclaveStore implements PagedStoreApi {
       entry.slot.dispose();
       this.slots.delete(key);
     }
-    for (const [orgId, slot] of this.groupSlots) {
-      if (present.has(orgId)) continue;
-      slot.dispose();
-      this.groupSlots.delete(orgId);
-    }
+    this.groupLists.clear(present);
   }
 }
 
