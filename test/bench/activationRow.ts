@@ -19,7 +19,7 @@ const BENCH_HOST_FILE = path.join(resultsDir, 'perf-integration-bench.json');
 
 export interface HostResult {
   run: { id: string | null; at: string; vscode: string; appName: string; host: string };
-  activation?: { fresh: boolean; activateMs?: number; codeLoadMs?: number; extensionActivateWallMs?: number; apiLoadedByActivation?: boolean; bundleBytes: number; bundleMinified: boolean };
+  activation?: { fresh: boolean; activateMs?: number; codeLoadMs?: number; extensionActivateWallMs?: number; apiLoadedByActivation?: boolean; featuresLoadedByActivation?: boolean; bundleBytes: number; bundleMinified: boolean };
   firstRows?: { requests: string[]; rows: number };
 }
 
@@ -104,6 +104,7 @@ export function hostRows(host: HostRuns, firstRowsGroup: string): { activation: 
   }
   if (a.fresh) {
     rows.push({ group: GROUP, label: 'dist/api.js (undici) loaded by activation', measured: a.apiLoadedByActivation ? 'yes' : 'no', target: 'no', pass: a.apiLoadedByActivation === false });
+    rows.push({ group: GROUP, label: 'dist/features.js (every command handler and feature) loaded by activation', measured: a.featuresLoadedByActivation ? 'yes' : 'no', target: 'no', pass: a.featuresLoadedByActivation === false });
   }
   return { activation: rows, firstRows };
 }

@@ -3,7 +3,8 @@
 //   - how long activate() took, from the host's own performance marks (it marks right before
 //     calling activate() and when its promise resolves; Date.now resolution, 1 ms), and how long
 //     loading dist/extension.js took;
-//   - that activating did not load the HTTP layer (dist/api.js, which bundles undici) — checkable
+//   - that activating did not load the HTTP layer (dist/api.js, which bundles undici) nor the
+//     command handlers and features (dist/features.js: filter, grouping, JSON editing, …) — checkable
 //     only when this suite activates the extension itself (`ENCLAVE_TEST_GREP=^perf`, as the
 //     bench runs it); in the full suite an earlier test has activated it and signed in;
 //   - that expanding a list of 20,000 systems in the real tree shows its first rows after one request.
@@ -42,7 +43,7 @@ describe('perf', () => {
     fs.writeFileSync(resultFile, `${JSON.stringify(results, null, 2)}\n`);
   });
 
-  it('activate() is timed by the host and loads no HTTP layer', async () => {
+  it('activate() is timed by the host and loads neither the HTTP layer nor the features', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not loaded`);
     const fresh = !extension.isActive;
@@ -54,17 +55,20 @@ describe('perf', () => {
     const main = path.join(root, 'dist', 'extension.js');
     const api = path.join(root, 'dist', 'api.js');
     const apiLoaded = fresh ? loaded(api) : undefined;
+    const featuresLoaded = fresh ? loaded(path.join(root, 'dist', 'features.js')) : undefined;
     results.activation = {
       fresh, activateMs, codeLoadMs,
       // From this test's side: loading + context + activate() + the host's bookkeeping.
       extensionActivateWallMs: fresh ? Math.round(wallMs * 10) / 10 : undefined,
       apiLoadedByActivation: apiLoaded,
+      featuresLoadedByActivation: featuresLoaded,
       bundleBytes: fs.statSync(main).size,
       // A production build has no source map comment (a stale .map file may still lie next to it).
       bundleMinified: !/\/\/# sourceMappingURL=/.test(fs.readFileSync(main, 'utf8')),
     };
     assert.ok(activateMs !== undefined, 'the extension host recorded no activation marks for the extension');
     if (fresh) assert.strictEqual(apiLoaded, false, 'activate() loaded dist/api.js (undici)');
+    if (fresh) assert.strictEqual(featuresLoaded, false, 'activate() loaded dist/features.js');
   });
 
   describe('a list of 20,000 systems', function () {
