@@ -1,32 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { AutoRefreshScheduler, type Clock } from '../../../src/model/storeAutoRefresh';
-
-/** Virtual time: timers fire only when the test advances the clock. */
-class FakeClock implements Clock {
-  time = 0;
-  private timers = new Map<number, { at: number; callback: () => void }>();
-  private nextId = 1;
-  now(): number { return this.time; }
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.set(id, { at: this.time + ms, callback });
-    return id;
-  }
-  clearTimeout(handle: unknown): void { this.timers.delete(handle as number); }
-  get pending(): number { return this.timers.size; }
-  async advance(ms: number): Promise<void> {
-    const end = this.time + ms;
-    for (;;) {
-      const due = [...this.timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.timers.delete(due[0]);
-      this.time = due[1].at;
-      due[1].callback();
-      for (let i = 0; i < 5; i++) await Promise.resolve();
-    }
-    this.time = end;
-  }
-}
+import { AutoRefreshScheduler } from '../../../src/model/storeAutoRefresh';
+import { FakeClock } from '../support/fakeClock';
 
 describe('auto-refresh scheduling', () => {
   let clock: FakeClock;
