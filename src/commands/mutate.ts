@@ -72,6 +72,29 @@ async function refresh(ctx: CommandContext, mutation: Mutation<unknown>): Promis
   }
 }
 
+/** An edit on its way: what is saved, in the words of the messages, and what it touches. */
+export interface PatchSave {
+  readonly noun: string;
+  readonly name: string;
+  readonly orgId: string;
+  readonly affects: readonly ListKind[];
+  /** The fields the PATCH changes. */
+  readonly changed: readonly string[];
+  readonly changesOrgList?: (changed: readonly string[]) => boolean;
+}
+
+/** Sends one PATCH (an edit or a JSON save) and reloads what it touches; not cancellable once sent. */
+export function savePatch(ctx: CommandContext, save: PatchSave, run: Mutation<unknown>['run']): Promise<unknown> {
+  return mutate(ctx, {
+    progress: `Saving ${save.noun} '${save.name}'…`,
+    orgId: save.orgId,
+    affects: save.affects,
+    orgList: save.changesOrgList?.(save.changed) ?? false,
+    cancellable: false, // a PATCH on its way cannot be called back
+    run,
+  });
+}
+
 /** A short confirmation that needs no answer: not awaited, so the command finishes at once. */
 export function say(message: string): void {
   void getPrompter().info(message);
@@ -209,14 +232,7 @@ export async function runEdit<E, F extends Form>(ctx: CommandContext, action: Ed
   const changed = result.changes.map((c) => c.key);
   const save = async (): Promise<void> => {
     try {
-      await mutate(ctx, {
-        progress: `Saving ${action.noun} '${name}'…`,
-        orgId: action.orgId,
-        affects: action.affects,
-        orgList: action.changesOrgList?.(changed) ?? false,
-        cancellable: false, // a PATCH on its way cannot be called back
-        run: (client, signal) => action.save(client, result.patch, signal, entity),
-      });
+      await savePatch(ctx, { ...action, name, changed }, (client, signal) => action.save(client, result.patch, signal, entity));
       ctx.log.info(`Saved ${action.noun} '${name}': ${changed.join(', ')}`);
       const message = `Saved ${action.noun} '${name}': ${result.changes.map((c) => c.label.toLowerCase()).join(', ')} changed.`;
       offerUndoLater(ctx, message, (f) => f.editUndo(ctx, action, entity, result.values));

@@ -89,11 +89,24 @@ export function presentLoadMore(state: ListState<unknown>): ItemView {
 }
 
 export function presentMessage(node: MessageNode): ItemView {
+  return presentMessageRow(node, 'message', 'enclave.refresh');
+}
+
+/**
+ * A row that stands for a list's state (loading, empty, failed, signed out) in the Networks or
+ * the Activity view: `prefix` starts its contextValue ("message.error"), `retry` is the command
+ * a failed row's click runs (with the row).
+ */
+export function presentMessageRow(
+  node: { readonly text: string; readonly severity: MessageNode['severity']; readonly signIn?: boolean },
+  prefix: string,
+  retry: string,
+): ItemView {
   if (node.signIn) {
     return {
       label: node.text,
       icon: { id: 'warning', color: 'list.warningForeground' },
-      contextValue: 'message.signIn',
+      contextValue: `${prefix}.signIn`,
       collapsible: 'none',
       command: { id: 'enclave.signIn', title: 'Sign In', withNode: false },
     };
@@ -102,16 +115,16 @@ export function presentMessage(node: MessageNode): ItemView {
     return {
       label: node.text,
       icon: { id: 'error', color: 'list.errorForeground' },
-      contextValue: 'message.error',
+      contextValue: `${prefix}.error`,
       collapsible: 'none',
       tooltip: `${escapeMarkdown(node.text)}\n\nClick to retry.`,
-      command: { id: 'enclave.refresh', title: 'Retry', withNode: true },
+      command: { id: retry, title: 'Retry', withNode: true },
     };
   }
   return {
     label: node.text,
     icon: node.severity === 'loading' ? { id: 'loading~spin' } : { id: 'info' },
-    contextValue: `message.${node.severity}`,
+    contextValue: `${prefix}.${node.severity}`,
     collapsible: 'none',
   };
 }

@@ -3,7 +3,8 @@
 // a tooltip escaped (src/tree/markdown.ts).
 import type { LogEntry } from '../../api/types';
 import type { ItemView } from '../../tree/itemView';
-import { escapeMarkdown, field, tooltip } from '../../tree/markdown';
+import { presentMessageRow } from '../../tree/presentRows';
+import { field, tooltip } from '../../tree/markdown';
 import { parseTime, relativeTime, whenText } from '../../tree/time';
 import { countText, orgLabel } from '../../tree/words';
 import { levelOf, type KnownLevel } from './filter';
@@ -81,24 +82,5 @@ export function presentMore(state: MoreState, now: Date): ItemView {
 }
 
 export function presentActivityMessage(node: ActivityMessageNode): ItemView {
-  if (node.signIn) {
-    return { label: node.text, icon: { id: 'warning', color: 'list.warningForeground' }, contextValue: 'activity.message.signIn', collapsible: 'none', command: { id: 'enclave.signIn', title: 'Sign In', withNode: false } };
-  }
-  if (node.severity === 'error') {
-    const command = node.retry === 'more' ? { id: 'enclave.loadMoreActivity', title: 'Retry', withNode: true } : { id: 'enclave.refreshActivity', title: 'Retry', withNode: true };
-    return {
-      label: node.text,
-      icon: { id: 'error', color: 'list.errorForeground' },
-      contextValue: 'activity.message.error',
-      collapsible: 'none',
-      tooltip: `${escapeMarkdown(node.text)}\n\nClick to retry.`,
-      command,
-    };
-  }
-  return {
-    label: node.text,
-    icon: node.severity === 'loading' ? { id: 'loading~spin' } : { id: 'info' },
-    contextValue: `activity.message.${node.severity}`,
-    collapsible: 'none',
-  };
+  return presentMessageRow(node, 'activity.message', node.retry === 'more' ? 'enclave.loadMoreActivity' : 'enclave.refreshActivity');
 }

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { CommandContext } from '../../commands/context';
 import { reasonFor } from '../../commands/describeError';
 import { reportFailure } from '../../commands/funnel';
-import { mutate } from '../../commands/mutate';
+import { savePatch } from '../../commands/mutate';
 import { getPrompter } from '../../ui/prompterHolder';
 import { changedFields, conflicts, patchOf } from './changes';
 import { check } from './checks';
@@ -103,14 +103,7 @@ export async function runSave(host: SaveHost, uri: vscode.Uri, target: DocTarget
 
   const patch = patchOf(edit, changed);
   try {
-    await mutate(ctx, {
-      progress: `Saving ${spec.noun} '${name}'…`,
-      orgId: target.orgId,
-      affects: spec.affects,
-      orgList: spec.changesOrgList?.(changed) ?? false,
-      cancellable: false, // a PATCH on its way cannot be called back
-      run: (client, signal) => spec.save(client, target, patch, signal),
-    });
+    await savePatch(ctx, { ...spec, name, orgId: target.orgId, changed }, (client, signal) => spec.save(client, target, patch, signal));
   } catch (error) {
     // Not awaited: the message waits for the user, and the save must end (dirty) now.
     void reportFailure(ctx, error, { what: `${capital(spec.noun)} '${name}' could not be saved` });
