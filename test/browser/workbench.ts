@@ -27,6 +27,11 @@
  *   await wb.expandTreeItem('Acme');                  // click its twistie, wait for aria-expanded="true"
  *   await wb.waitForTreeItem(/^laptop-/);             // a sidebar tree row by label (string = exact)
  *   await wb.treeItemLabels();                        // labels of the rendered sidebar rows
+ *   wb.viewPane('Activity');                          // a view's pane in the sidebar, by its name
+ *   await wb.expandViewPane('Activity');              // click its header open, wait for its body
+ *   await wb.collapseViewPane('Networks');            // click it closed: the other views get its room
+ *   await wb.waitForEditor('enclave:');               // a text editor whose document URI starts so
+ *   await wb.editorUri(editor); await wb.editorText(editor); // its URI, the text of its rendered lines
  *   await wb.waitForNotification(/Signed in/);        // a notification's message (string = substring)
  *   await wb.notifications();                         // all notification messages now
  *   await wb.screenshot('signed-in');                 // → test-results/signed-in.png (path returned)
@@ -41,7 +46,9 @@
  * are found by their `.label-name` text; VS Code renders only visible rows, so scroll or collapse.
  * Notifications are read from the notifications center (opened and closed around the read): this
  * host shows no toasts. Status bar entries are found by the id the extension gave
- * createStatusBarItem (the DOM id is `<extension id>.<that id>`).
+ * createStatusBarItem (the DOM id is `<extension id>.<that id>`). Editors are found by their
+ * document's URI (Monaco's `data-uri`); editorText reads the rendered lines only, so it is the
+ * whole text of a document that fits the editor.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -245,6 +252,55 @@ export class Workbench {
     if ((await item.getAttribute('aria-expanded')) === 'false') await item.locator('.monaco-tl-twistie').click();
     await item.and(this.page.locator('[aria-expanded="true"]')).waitFor({ timeout: this.timeout });
     return item;
+  }
+
+  /** A view's pane in the sidebar by its name ("Activity"); its header shows once the container has several views. */
+  viewPane(name: string): Locator {
+    const header = this.page.locator(`.pane-header[aria-label^="${name.replace(/["\\]/g, '\\$&')}"]`);
+    return this.sidebar.locator('.pane').filter({ has: header }).first();
+  }
+
+  /** Opens a collapsed view pane by clicking its header; waits until its body shows. */
+  async expandViewPane(name: string): Promise<Locator> {
+    return this.setViewPaneExpanded(name, true);
+  }
+
+  /** Collapses a view pane to its header (the other views of the container get its room). */
+  async collapseViewPane(name: string): Promise<Locator> {
+    return this.setViewPaneExpanded(name, false);
+  }
+
+  private async setViewPaneExpanded(name: string, expanded: boolean): Promise<Locator> {
+    const pane = this.viewPane(name);
+    const header = pane.locator('.pane-header').first();
+    await header.waitFor({ state: 'visible', timeout: this.timeout });
+    if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+    await pane.locator(`.pane-header[aria-expanded="${expanded}"]`).waitFor({ timeout: this.timeout });
+    if (expanded) await pane.locator('.pane-body').waitFor({ state: 'visible', timeout: this.timeout });
+    return pane;
+  }
+
+  /** Waits for a visible text editor whose document URI starts with `uriPrefix` (e.g. 'enclave:/'). */
+  async waitForEditor(uriPrefix: string, timeout = this.timeout): Promise<Locator> {
+    // Monaco puts the model's URI on the editor's own element.
+    const editor = this.page.locator(`.part.editor .monaco-editor[data-uri^="${uriPrefix.replace(/["\\]/g, '\\$&')}"]`).first();
+    await editor.waitFor({ state: 'visible', timeout });
+    return editor;
+  }
+
+  /** The URI of the document an editor (from waitForEditor) shows. */
+  async editorUri(editor: Locator): Promise<string> {
+    return (await editor.getAttribute('data-uri', { timeout: this.timeout })) ?? '';
+  }
+
+  /** The text of an editor's rendered lines, top to bottom (Monaco renders only what is in view). */
+  async editorText(editor: Locator): Promise<string> {
+    const lines = await editor.locator('.view-lines .view-line').evaluateAll(
+      // Lines are absolutely positioned and not kept in order: sort by their top offset.
+      (nodes) => (nodes as unknown as { style: { top: string }; textContent: string | null }[])
+        .map((n) => ({ top: parseFloat(n.style.top) || 0, text: n.textContent ?? '' }))
+        .sort((a, b) => a.top - b.top).map((l) => l.text));
+    return lines.join('\n').replace(/\u00a0/g, ' ');
   }
 
   /** Labels of the rendered rows, in order; `level` 1 = the roots only. */
