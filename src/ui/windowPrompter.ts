@@ -60,6 +60,8 @@ export class WindowPrompter implements Prompter {
   /**
    * A quick pick used as a text box with completions: the first row applies the text (or says
    * why it cannot be applied yet); choosing a completion puts it into the box and keeps it open.
+   * That row's label is the text itself, so the quick pick's own sorting (best match first, which
+   * the stable API cannot turn off) keeps it on top: it matches what was typed exactly.
    */
   search(options: SearchOptions): Promise<string | undefined> {
     const pick = vscode.window.createQuickPick<Item<string> & { readonly apply?: boolean }>();
@@ -67,9 +69,13 @@ export class WindowPrompter implements Prompter {
     let problem: string | undefined;
     const update = (text: string): void => {
       problem = options.validate?.(text);
+      const typed = text.trim();
+      const row = { apply: true, alwaysShow: true, item: { label: '', value: text } } as const;
       const apply = problem
-        ? { label: `$(error) ${problem}`, apply: true, alwaysShow: true, item: { label: '', value: text } }
-        : { label: text.trim() ? `$(filter) Apply: ${text.trim()}` : '$(clear-all) Show everything (no filter)', apply: true, alwaysShow: true, item: { label: '', value: text } };
+        ? { ...row, label: typed, iconPath: new vscode.ThemeIcon('error'), description: problem }
+        : typed
+          ? { ...row, label: typed, iconPath: new vscode.ThemeIcon('filter'), description: 'Apply this filter' }
+          : { ...row, label: '$(clear-all) Show everything (no filter)' };
       const completions = options.suggest(text).map((item) => ({ label: item.label, description: item.description, detail: item.detail, alwaysShow: true, item }));
       pick.items = [apply, ...completions];
     };

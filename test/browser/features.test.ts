@@ -105,6 +105,12 @@ describe('browser: filter, grouping, time-boxed access, approvals, JSON editing,
     return row;
   }
 
+  /** The first quick pick row on screen (the list's DOM order need not be its order). */
+  const firstRow = () => wb.page.locator('.quick-input-list .monaco-list-row[data-index="0"]');
+  /** Its label, and its whole text (label, description, detail). */
+  const firstRowLabel = async (): Promise<string> => (await firstRow().locator('.label-name').first().innerText()).trim();
+  const firstRowText = (): Promise<string> => firstRow().innerText();
+
   it('is signed in from the demo token: the organisations, one expanded with its systems', async () => {
     await wb.openEnclaveView();
     const names = server.store.orgs.map((o) => o.properties.name).sort(byName);
@@ -136,7 +142,9 @@ describe('browser: filter, grouping, time-boxed access, approvals, JSON editing,
     for (const value of ['state:connected', 'state:disconnected', 'state:disabled']) {
       assert.ok(offered.includes(value), `completions after "state:": ${offered.join(' | ')}`);
     }
-    assert.ok(offered.some((l) => /'state:' needs a value/.test(l)), `a row says what is missing: ${offered.join(' | ')}`);
+    // The first row (what Enter does) is the text as typed, saying what is missing.
+    assert.strictEqual(await firstRowLabel(), 'state:', `rows after "state:": ${offered.join(' | ')}`);
+    assert.match(await firstRowText(), /'state:' needs a value/);
     await screenshot('filter');
 
     // Choosing a completion puts it into the box (and keeps the box open for the next term).
@@ -144,8 +152,10 @@ describe('browser: filter, grouping, time-boxed access, approvals, JSON editing,
     const input = wb.page.locator('.quick-input-widget .quick-input-box input');
     await waitUntil(async () => (await input.inputValue()) === 'state:connected ', 'the completion is in the box');
     await wb.typeInQuickInput(FILTER, { submit: false });
-    const apply = await waitForQuickRow(`Apply: ${FILTER}`);
+    const apply = await waitForQuickRow(FILTER);
     await apply.and(wb.page.locator('.focused')).waitFor({ timeout: 15_000 });
+    assert.strictEqual(await firstRowLabel(), FILTER, 'the row that applies the text is first');
+    assert.match(await firstRowText(), /Apply this filter/);
     const before = server.requests.length;
     await wb.acceptQuickInput();
     await input.waitFor({ state: 'hidden', timeout: 15_000 });
