@@ -13,15 +13,8 @@ type OrgNode = Extract<EnclaveNode, { type: 'org' }>;
 const keep = (o: { value?: string }) => o.value;
 
 describe('entity actions: create enrolment key', () => {
-  let h: Harness;
-  let org: OrgNode;
-  let orgId: string;
-
-  orgSuite((harness, first) => {
-    h = harness;
-    org = first;
-    orgId = first.org.orgId;
-  });
+  let h: Harness, org: OrgNode, orgId: string;
+  orgSuite((suite) => ({ h, org, orgId } = suite));
 
   const posts = () => h.requests('POST', /\/enrolment-keys$/);
   const keyOnServer = (id: number) => h.server.store.key(orgId, id);

@@ -12,15 +12,8 @@ type Of<T extends EnclaveNode['type']> = Extract<EnclaveNode, { type: T }>;
 const keep = (o: { value?: string }) => o.value;
 
 describe('entity actions: edit system, enrolment key, organisation', () => {
-  let h: Harness;
-  let org: Of<'org'>;
-  let orgId: string;
-
-  orgSuite((harness, first) => {
-    h = harness;
-    org = first;
-    orgId = first.org.orgId;
-  });
+  let h: Harness, org: Of<'org'>, orgId: string;
+  orgSuite((suite) => ({ h, org, orgId } = suite));
 
   const rows = <T extends 'system' | 'key'>(type: T): Promise<Of<T>[]> => h.entityRows(org, type);
   const patches = () => h.requests('PATCH');

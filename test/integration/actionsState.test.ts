@@ -10,15 +10,8 @@ import { Harness, orgSuite, waitFor } from './support/harness';
 type Of<T extends EnclaveNode['type']> = Extract<EnclaveNode, { type: T }>;
 
 describe('entity actions: enable, disable, approve, decline, revoke, delete', () => {
-  let h: Harness;
-  let orgId: string;
-  let org: Of<'org'>;
-
-  orgSuite((harness, first) => {
-    h = harness;
-    org = first;
-    orgId = first.org.orgId;
-  });
+  let h: Harness, org: Of<'org'>, orgId: string;
+  orgSuite((suite) => ({ h, org, orgId } = suite));
 
   async function list(kind: 'systems' | 'enrolmentKeys' | 'pending'): Promise<EnclaveNode[]> {
     const lists = await h.children(org);

@@ -12,15 +12,8 @@ import { Harness, orgSuite } from './support/harness';
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('clean up stale systems', () => {
-  let h: Harness;
-  let orgId: string;
-  let org: Extract<EnclaveNode, { type: 'org' }>;
-
-  orgSuite((harness, first) => {
-    h = harness;
-    org = first;
-    orgId = first.org.orgId;
-  }, { realTime: true });
+  let h: Harness, org: Extract<EnclaveNode, { type: 'org' }>, orgId: string;
+  orgSuite((suite) => ({ h, org, orgId } = suite), { realTime: true });
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   /** The rule, stated independently of the extension: not connected, and last there over `days` ago. */

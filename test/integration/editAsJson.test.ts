@@ -11,15 +11,8 @@ type Of<T extends EnclaveNode['type']> = Extract<EnclaveNode, { type: T }>;
 type Doc = Record<string, unknown>;
 
 describe('edit as JSON', () => {
-  let h: Harness;
-  let org: Of<'org'>;
-  let orgId: string;
-
-  orgSuite((harness, first) => {
-    h = harness;
-    org = first;
-    orgId = first.org.orgId;
-  });
+  let h: Harness, org: Of<'org'>, orgId: string;
+  orgSuite((suite) => ({ h, org, orgId } = suite));
 
   afterEach(async () => {
     // Unsaved test documents must not ask "save changes?" later: revert, then close them all.

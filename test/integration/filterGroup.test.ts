@@ -13,12 +13,8 @@ type Node<T extends EnclaveNode['type']> = Extract<EnclaveNode, { type: T }>;
 
 describe('search, filter and grouping', function () {
   this.timeout(60_000);
-  let h: Harness;
-  let org: Node<'org'>;
-  orgSuite((harness, orgNode) => {
-    h = harness;
-    org = orgNode;
-  });
+  let h: Harness, org: Node<'org'>;
+  orgSuite((suite) => ({ h, org } = suite));
   afterEach(async () => {
     for (const kind of ['systems', 'enrolmentKeys', 'pending'] as const) await h.api.store.setFilter(org.org.orgId, kind, undefined);
     h.api.store.setGrouping(undefined);

@@ -11,15 +11,8 @@ import { Harness, orgSuite, waitFor } from './support/harness';
 type Of<T extends EnclaveNode['type']> = Extract<EnclaveNode, { type: T }>;
 
 describe('reliability: bulk actions the server only partly applied', () => {
-  let h: Harness;
-  let orgId: string;
-  let org: Of<'org'>;
-
-  orgSuite((harness, first) => {
-    h = harness;
-    org = first;
-    orgId = first.org.orgId;
-  });
+  let h: Harness, org: Of<'org'>, orgId: string;
+  orgSuite((suite) => ({ h, org, orgId } = suite));
 
   const rows = <T extends 'system' | 'key' | 'pending'>(type: T): Promise<Of<T>[]> => h.entityRows(org, type, true);
   const label = (n: Of<'system'> | Of<'pending'>) => n.system.description || n.system.hostname || n.system.systemId;

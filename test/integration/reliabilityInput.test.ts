@@ -12,15 +12,8 @@ type Of<T extends EnclaveNode['type']> = Extract<EnclaveNode, { type: T }>;
 const keep = (o: { value?: string }) => o.value;
 
 describe('reliability: input checked as typed, with the API’s rules', () => {
-  let h: Harness;
-  let org: Of<'org'>;
-  let orgId: string;
-
-  orgSuite((harness, first) => {
-    h = harness;
-    org = first;
-    orgId = first.org.orgId;
-  });
+  let h: Harness, org: Of<'org'>, orgId: string;
+  orgSuite((suite) => ({ h, org, orgId } = suite));
 
   const posts = () => h.requests('POST', /\/enrolment-keys$/);
   const refused = (step: number) => h.prompter.inputs[step].tried.filter((t) => t.validation !== undefined);

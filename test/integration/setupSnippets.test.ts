@@ -20,16 +20,9 @@ const yaml = require('js-yaml') as { load(text: string): unknown };
 type KeyNode = Extract<EnclaveNode, { type: 'key' }>;
 
 describe('setup snippets: copy setup command, insert enrolment key reference', () => {
-  let h: Harness;
-  let orgId: string;
-  let org: Extract<EnclaveNode, { type: 'org' }>;
+  let h: Harness, org: Extract<EnclaveNode, { type: 'org' }>, orgId: string;
   let dir: string;
-
-  orgSuite((harness, first) => {
-    h = harness;
-    org = first;
-    orgId = first.org.orgId;
-  });
+  orgSuite((suite) => ({ h, org, orgId } = suite));
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'enclave-snippets-'));
   });

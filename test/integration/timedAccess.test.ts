@@ -19,16 +19,9 @@ const instantOf = (d: Date): number => new Date(d.getFullYear(), d.getMonth(), d
 const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 describe('time-boxed access: Enable for…', () => {
-  let h: Harness;
-  let orgId: string;
-  let org: Of<'org'>;
-
+  let h: Harness, org: Of<'org'>, orgId: string;
   // The server's clock runs from the real now, so "in 1 hour" means the same to both sides.
-  orgSuite((harness, first) => {
-    h = harness;
-    org = first;
-    orgId = first.org.orgId;
-  }, { realTime: true });
+  orgSuite((suite) => ({ h, org, orgId } = suite), { realTime: true });
 
   async function list(kind: 'systems' | 'enrolmentKeys'): Promise<EnclaveNode[]> {
     const node = (await h.children(org)).find((n) => n.type === 'list' && n.kind === kind);

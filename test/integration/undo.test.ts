@@ -12,15 +12,8 @@ type Of<T extends EnclaveNode['type']> = Extract<EnclaveNode, { type: T }>;
 const keep = (o: { value?: string }) => o.value;
 
 describe('undo: enable, disable and edits', () => {
-  let h: Harness;
-  let orgId: string;
-  let org: Of<'org'>;
-
-  orgSuite((harness, first) => {
-    h = harness;
-    org = first;
-    orgId = first.org.orgId;
-  });
+  let h: Harness, org: Of<'org'>, orgId: string;
+  orgSuite((suite) => ({ h, org, orgId } = suite));
 
   const rows = <T extends 'system' | 'key' | 'pending'>(type: T): Promise<Of<T>[]> => h.entityRows(org, type);
   const enabledSystems = async () => (await rows('system')).filter((n) => n.system.isEnabled);

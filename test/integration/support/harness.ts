@@ -187,16 +187,25 @@ export class Harness {
   }
 }
 
+/** What orgSuite hands its suite once the harness is up: `({ h, org, orgId } = suite)`. */
+export interface OrgSuite {
+  readonly h: Harness;
+  /** The tree's first row: the first organisation. */
+  readonly org: Extract<EnclaveNode, { type: 'org' }>;
+  readonly orgId: string;
+}
+
 /**
  * The hooks the action suites share: one Harness for the suite on the first organisation (the
  * tree's first row); before each test the scripted prompts, the request log and any faults left
- * over are cleared. `use` receives the harness and that organisation once they are ready.
+ * over are cleared. `use` receives the harness, that organisation and its ID once they are ready.
  */
-export function orgSuite(use: (h: Harness, org: Extract<EnclaveNode, { type: 'org' }>) => void, options?: HarnessOptions): void {
+export function orgSuite(use: (suite: OrgSuite) => void, options?: HarnessOptions): void {
   let h: Harness | undefined;
   before(async () => {
     h = await Harness.start(options);
-    use(h, await h.orgNode(h.server.store.orgs[0].properties.name));
+    const org = await h.orgNode(h.server.store.orgs[0].properties.name);
+    use({ h, org, orgId: org.org.orgId });
   });
   beforeEach(() => {
     h?.prompter.reset();
