@@ -8,29 +8,17 @@
 // edit-json.png and activity.png go to test-results/, or to media/screenshots/ (the README's)
 // when ENCLAVE_UPDATE_SCREENSHOTS=1.
 import * as assert from 'assert';
-import * as fs from 'fs';
 import type { Locator } from 'playwright-core';
 import { MockEnclaveServer } from '../server';
 import type { OrgState } from '../server';
 import type { EnclaveSystem, UnapprovedSystem } from '../../src/api/types';
+import { dependentSteps, nameOf, readmeScreenshot, waitUntil } from './steps';
 import { Workbench } from './workbench';
 
-const SCREENSHOT_DIR = process.env.ENCLAVE_UPDATE_SCREENSHOTS === '1' ? 'media/screenshots' : undefined;
 const FILTER = 'state:connected os:linux';
 
-/** What the tree and the quick picks call a system (src/tree/presentSystem.ts). */
-const nameOf = (s: Pick<EnclaveSystem | UnapprovedSystem, 'systemId' | 'description' | 'hostname'>): string =>
-  s.description?.trim() || s.hostname?.trim() || s.systemId;
 const byName = (a: string, b: string): number => a.localeCompare(b);
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, timeout = 15_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('browser: filter, grouping, time-boxed access, approvals, JSON editing, activity', function () {
   this.timeout(90_000);
@@ -41,7 +29,6 @@ describe('browser: filter, grouping, time-boxed access, approvals, JSON editing,
   let timed: EnclaveSystem;
   /** The pending system approved in the approvals step. */
   let approved: UnapprovedSystem;
-  let failed = false;
 
   before(async function () {
     this.timeout(120_000);
@@ -52,36 +39,12 @@ describe('browser: filter, grouping, time-boxed access, approvals, JSON editing,
     wb = await Workbench.open({ settings: { 'enclave.apiUrl': server.url }, env: { ENCLAVE_DEMO_TOKEN: server.token } });
   });
 
-  beforeEach(function () {
-    // The steps build on each other: after one fails, the rest would only report its fallout.
-    if (failed) this.skip();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    failed = true;
-    const file = await wb?.screenshot('features-failure').catch(() => undefined);
-    if (file) console.log(`    screenshot at the failure: ${file}`);
-    const logs = wb?.logs() ?? [];
-    if (logs.length) console.log(`    last workbench lines:\n      ${logs.slice(-15).join('\n      ')}`);
-  });
+  dependentSteps('features', () => wb);
 
   after(async () => {
     await wb?.close();
     await server?.close();
   });
-
-  /**
-   * The whole window, with the pointer parked so no hover is in the picture: over the empty
-   * editor area, or (`at`, fractions of the window) somewhere else when an editor is open there.
-   */
-  async function screenshot(name: string, at = { x: 0.75, y: 0.6 }): Promise<string> {
-    const size = wb.page.viewportSize() ?? { width: 1400, height: 900 };
-    await wb.page.mouse.move(size.width * at.x, size.height * at.y);
-    const file = await wb.screenshot(name, { dir: SCREENSHOT_DIR });
-    assert.ok(fs.statSync(file).size > 20_000, `screenshot ${file} is suspiciously small`);
-    return file;
-  }
 
   /** A name that labels exactly one row among these (the tree and the picks find rows by label). */
   const unique = <T extends Parameters<typeof nameOf>[0]>(all: readonly T[]) => (s: T): boolean =>
@@ -145,7 +108,7 @@ describe('browser: filter, grouping, time-boxed access, approvals, JSON editing,
     // The first row (what Enter does) is the text as typed, saying what is missing.
     assert.strictEqual(await firstRowLabel(), 'state:', `rows after "state:": ${offered.join(' | ')}`);
     assert.match(await firstRowText(), /'state:' needs a value/);
-    await screenshot('filter');
+    await readmeScreenshot(wb, 'filter');
 
     // Choosing a completion puts it into the box (and keeps the box open for the next term).
     await wb.pickQuickItem('state:connected');
@@ -206,7 +169,7 @@ describe('browser: filter, grouping, time-boxed access, approvals, JSON editing,
       return JSON.stringify([...shown].sort(byName)) === JSON.stringify(members);
     }, `the ${tag} group shows ${members.join(', ')}`);
     assert.ok(server.requests.some((r) => r.path === `/org/${org.id}/systems` && r.query.search === `tags:${tag}`), `the ${tag} group asked for tags:${tag}`);
-    await screenshot('grouping');
+    await readmeScreenshot(wb, 'grouping');
   });
 
   it('enables a disabled system for 1 hour from the palette: enabled with an expiry, "disables in" (time-boxed.png)', async () => {
@@ -255,7 +218,7 @@ describe('browser: filter, grouping, time-boxed access, approvals, JSON editing,
     const description = await wb.waitForTreeItemDescription(name, /disables in (59 min|1 h)$/);
     assert.match(description, /^Disconnected\b/);
     await wb.waitForNotification(`Enabled system '${name}' until`);
-    await screenshot('time-boxed');
+    await readmeScreenshot(wb, 'time-boxed');
   });
 
   it('reviews approvals across organisations and approves one: it leaves the pending list (approvals.png)', async () => {
@@ -278,7 +241,7 @@ describe('browser: filter, grouping, time-boxed access, approvals, JSON editing,
     assert.ok(rowText.includes(org.properties.name), `row: ${rowText}`);
     assert.match(rowText, new RegExp(`waiting \\d+ (days?|hours?) · key ${escape(target.system.enrolmentKeyDescription ?? '')}`), `row: ${rowText}`);
     await wb.checkQuickItem(name);
-    await screenshot('approvals');
+    await readmeScreenshot(wb, 'approvals');
 
     await wb.acceptQuickInput();
     await wb.waitForQuickInput(/^Review Approvals \(2\/2\)$/);
@@ -331,7 +294,7 @@ describe('browser: filter, grouping, time-boxed access, approvals, JSON editing,
     const problem = wb.page.locator('.markers-panel .monaco-list-row', { hasText: /Lower-case letters and digits/ }).first();
     await problem.waitFor({ state: 'visible', timeout: 15_000 });
     assert.match(await problem.innerText(), /Lower-case letters and digits, with single '-' or '\.' between words \(e\.g\. web-servers\)\./);
-    await screenshot('edit-json', { x: 0.2, y: 0.85 });
+    await readmeScreenshot(wb, 'edit-json', { x: 0.2, y: 0.85 });
     // Nothing was saved: the server's copy is as the time-boxed step left it.
     assert.strictEqual(server.store.system(org.id, timed.systemId)?.isEnabled, true);
     assert.ok(!server.requests.some((r) => r.method === 'PATCH'), 'no PATCH was sent');
@@ -367,6 +330,6 @@ describe('browser: filter, grouping, time-boxed access, approvals, JSON editing,
     });
     const firstDescription = (await pane.locator('[role="treeitem"][aria-level="2"]').first().locator('.label-description').innerText()).trim();
     assert.match(firstDescription, /^(just now|1 minute ago) · API token$/, `the newest entry's age: ${firstDescription}`);
-    await screenshot('activity');
+    await readmeScreenshot(wb, 'activity');
   });
 });

@@ -7,34 +7,20 @@
 // keys expanded) go to test-results/, or to media/screenshots/ (the README's) when
 // ENCLAVE_UPDATE_SCREENSHOTS=1.
 import * as assert from 'assert';
-import * as fs from 'fs';
 import { MockEnclaveServer } from '../server';
 import type { OrgState } from '../server';
 import type { EnclaveSystem } from '../../src/api/types';
+import { dependentSteps, nameOf, readmeScreenshot, waitUntil } from './steps';
 import { Workbench } from './workbench';
 
-const SCREENSHOT_DIR = process.env.ENCLAVE_UPDATE_SCREENSHOTS === '1' ? 'media/screenshots' : undefined;
 const SIGN_IN_TITLE = 'Sign in to Enclave';
 const STATUS_ID = 'enclave.status';
-
-/** What the tree and the quick picks call a system (src/tree/presentSystem.ts). */
-const nameOf = (s: Pick<EnclaveSystem, 'systemId' | 'description' | 'hostname'>): string =>
-  s.description?.trim() || s.hostname?.trim() || s.systemId;
-
-async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, timeout = 15_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('browser: sign in by typing, the tree, an action from the palette', function () {
   this.timeout(60_000);
   let server: MockEnclaveServer;
   let wb: Workbench;
   let org: OrgState;
-  let failed = false;
 
   before(async function () {
     this.timeout(90_000);
@@ -45,33 +31,12 @@ describe('browser: sign in by typing, the tree, an action from the palette', fun
     wb = await Workbench.open({ settings: { 'enclave.apiUrl': server.url } });
   });
 
-  beforeEach(function () {
-    // The steps build on each other: after one fails, the rest would only report its fallout.
-    if (failed) this.skip();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    failed = true;
-    const file = await wb?.screenshot('signInAndTree-failure').catch(() => undefined);
-    if (file) console.log(`    screenshot at the failure: ${file}`);
-    const logs = wb?.logs() ?? [];
-    if (logs.length) console.log(`    last workbench lines:\n      ${logs.slice(-15).join('\n      ')}`);
-  });
+  dependentSteps('signInAndTree', () => wb);
 
   after(async () => {
     await wb?.close();
     await server?.close();
   });
-
-  /** The whole window, with the pointer parked over the empty editor so no hover is in the picture. */
-  async function screenshot(name: string): Promise<string> {
-    const size = wb.page.viewportSize() ?? { width: 1400, height: 900 };
-    await wb.page.mouse.move(size.width * 0.75, size.height * 0.6);
-    const file = await wb.screenshot(name, { dir: SCREENSHOT_DIR });
-    assert.ok(fs.statSync(file).size > 20_000, `screenshot ${file} is suspiciously small`);
-    return file;
-  }
 
   it('shows the welcome view with a Sign In button while signed out', async () => {
     await wb.openEnclaveView();
@@ -107,7 +72,7 @@ describe('browser: sign in by typing, the tree, an action from the palette', fun
     await wb.typeInQuickInput(wrong, { submit: false });
     await wb.page.locator('.quick-input-widget .quick-input-message', { hasText: /63 letters/ })
       .waitFor({ state: 'hidden', timeout: 15_000 });
-    await screenshot('sign-in');
+    await readmeScreenshot(wb, 'sign-in');
     await wb.acceptQuickInput();
     const rejected = await wb.waitForQuickInputMessage(/rejected this token/);
     assert.match(rejected, /^Enclave rejected this token/);
@@ -162,7 +127,7 @@ describe('browser: sign in by typing, the tree, an action from the palette', fun
 
     const shown = await wb.treeItemLabels();
     assert.ok(shown.includes('Pending approval'), `rows: ${shown.join(' | ')}`);
-    await screenshot('tree');
+    await readmeScreenshot(wb, 'tree');
   });
 
   it('disables a system from the command palette: the server has it disabled and so does the tree', async () => {
