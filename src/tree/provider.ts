@@ -3,6 +3,7 @@ import { reasonFor } from '../commands/describeError';
 import type { SessionApi, StoreChange } from '../commands/context';
 import type { EnclaveStore } from '../model/store';
 import { isFiltered } from '../model/listQuery';
+import { briefWait } from './briefWait';
 import { entityNode, groupChildren, listChildren, orgChildren, rootNodes, showsPending } from './children';
 import { ExpiryTicker } from './expiryTicker';
 import { NodeCache, parseNodeId } from './nodeCache';
@@ -62,8 +63,8 @@ export class EnclaveTreeProvider implements vscode.TreeDataProvider<EnclaveNode>
     if (!node) {
       // While connecting, the session is fetching the organisations itself; the store adopts
       // that answer once connected (the state change refreshes the root).
-      if (state.kind === 'connected' || state.kind === 'unreachable') void this.store.loadOrgs();
-      return rootNodes(state, this.store.orgs(), this.cache, this.describe);
+      if (state.kind === 'connected' || state.kind === 'unreachable') await briefWait(this.store.loadOrgs());
+      return rootNodes(this.session.state, this.store.orgs(), this.cache, this.describe);
     }
     if (state.kind === 'signedOut' || state.kind === 'rejected') return [];
     if (node.type === 'org') {
@@ -76,15 +77,15 @@ export class EnclaveTreeProvider implements vscode.TreeDataProvider<EnclaveNode>
     }
     const filtered = (orgId: string, kind: ListKind): boolean => isFiltered(this.store.filter(orgId, kind));
     if (node.type === 'list' && node.kind === 'systems' && this.store.grouping()) {
-      void this.store.loadGroups(node.orgId);
+      await briefWait(this.store.loadGroups(node.orgId));
       return groupChildren(node.orgId, node.kind, this.store.groups(node.orgId), this.cache, this.describe);
     }
     if (node.type === 'list') {
-      void this.store.load(node.orgId, node.kind);
+      await briefWait(this.store.load(node.orgId, node.kind));
       return listChildren(node.orgId, node.kind, this.store.list(node.orgId, node.kind), this.describe, undefined, filtered(node.orgId, node.kind));
     }
     if (node.type === 'group') {
-      void this.store.load(node.orgId, node.kind, node.group);
+      await briefWait(this.store.load(node.orgId, node.kind, node.group));
       return listChildren(node.orgId, node.kind, this.store.list(node.orgId, node.kind, node.group), this.describe, node.group, filtered(node.orgId, node.kind));
     }
     return [];

@@ -150,9 +150,13 @@ describe('browser: sign in by typing, the tree, an action from the palette', fun
 
     // Then the systems, filtered by typing part of the name.
     const part = name.slice(0, Math.min(name.length, 8)).toLowerCase();
-    await wb.waitForQuickInput('Disable Systems');
-    await wb.page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
-    const unfiltered = await wb.quickPickItems();
+    // The systems pick has the organisation pick's title: wait for its rows (not the
+    // organisations, and not the empty moment while one pick replaces the other).
+    let unfiltered: string[] = [];
+    await waitUntil(async () => {
+      unfiltered = await wb.quickPickItems();
+      return unfiltered.length > 0 && JSON.stringify(unfiltered) !== JSON.stringify(orgChoices);
+    }, 'the systems pick shows its rows');
     await wb.typeInQuickInput(part, { submit: false });
     let filtered: string[] = [];
     await waitUntil(async () => (filtered = await wb.quickPickItems()).length < unfiltered.length,

@@ -204,13 +204,29 @@ describe('tree', () => {
     const lists = await h.children(await h.orgNode(org.properties.name));
     const keys = lists.find((r): r is Node<'list'> => r.type === 'list' && r.kind === 'enrolmentKeys')!;
     h.server.clearRequests();
-    h.server.injectFault({ kind: 'delay', ms: 200 }, { path: `/org/${org.id}/enrolment-keys$` });
+    // Slower than the brief wait for a first page: both answer "Loading…" meanwhile.
+    h.server.injectFault({ kind: 'delay', ms: 1_500 }, { path: `/org/${org.id}/enrolment-keys$` });
     const [a, b] = await Promise.all([h.api.tree.getChildren(keys), h.api.tree.getChildren(keys)]);
     assert.strictEqual(a?.[0]?.type === 'message' && a[0].severity, 'loading');
     assert.strictEqual(b?.[0]?.type === 'message' && b[0].severity, 'loading');
     const rows = await h.children(keys);
     assert.strictEqual(rows.filter((r) => r.type === 'key').length, h.server.store.keys(org.id).length);
     assert.strictEqual(h.requests('GET', new RegExp(`^/org/${org.id}/enrolment-keys$`)).length, 1);
+  });
+
+  it('answers a first expansion with the rows when the first page comes quickly, not with "Loading…"', async () => {
+    // VS Code answers a refresh asked for during a children fetch with that fetch's result: a
+    // "Loading…" answer overtaken by a fast page would stay on screen. The first answer has the rows.
+    // Signing in afresh empties the store: the list has not been loaded yet.
+    await h.signOut();
+    await h.signIn(h.server.token);
+    const org = orgs()[2];
+    const lists = await h.children(await h.orgNode(org.properties.name));
+    const systems = lists.find((r): r is Node<'list'> => r.type === 'list' && r.kind === 'systems')!;
+    h.server.injectFault({ kind: 'delay', ms: 50 }, { path: `/org/${org.id}/systems$` });
+    const first = (await h.api.tree.getChildren(systems)) ?? [];
+    assert.strictEqual(first.filter((r) => r.type === 'system').length, Math.min(50, h.server.store.systems(org.id).length));
+    assert.ok(!first.some((r) => r.type === 'message'), `first answer: ${first.map((r) => r.type).join(', ')}`);
   });
 
   it('can reveal a key by its node (getParent walks up to its organisation)', async () => {

@@ -9,6 +9,7 @@ import type { Log } from '../../ui/log';
 import { activityChildren, activityRoots } from './children';
 import { describeFilter, isFiltering, matcher, NO_FILTER, type ActivityFilter } from './filter';
 import { activityId, type ActivityNode, type ActivityOrgNode } from './nodes';
+import { briefWait } from '../../tree/briefWait';
 import { ACTIVITY_PAGE_SIZE, OrgActivity } from './orgActivity';
 import { presentActivityMessage, presentActivityOrg, presentEntry, presentMore } from './present';
 
@@ -63,9 +64,15 @@ export class ActivityTree implements vscode.Disposable {
       // Someone looks at the view: if the session is waiting for that, it connects now.
       if (state.kind === 'connecting') void session.connect();
       if (state.kind === 'connected') await store.loadOrgs();
+      // One organisation: its log is the root's rows.
+      const only = store.orgs().items;
+      if (session.state.kind === 'connected' && only.length === 1) await briefWait(this.logFor(only[0].orgId).load());
       return activityRoots(session.state, store.orgs(), this.describe, { single: (org) => this.orgRows(org), org: (org) => this.orgNode(org) });
     }
-    if (node.type === 'activityOrg') return this.orgRows(node.org);
+    if (node.type === 'activityOrg') {
+      await briefWait(this.logFor(node.orgId).load());
+      return this.orgRows(node.org);
+    }
     return [];
   }
 
