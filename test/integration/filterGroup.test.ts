@@ -64,8 +64,11 @@ describe('search, filter and grouping', function () {
     const list = await systemsList();
     h.prompter.answerSearch('os:linux');
     await vscode.commands.executeCommand('enclave.filterList', list, [list]);
-    const memory = h.api.commandContext.extension.globalState.get<Record<string, { search: string }>>('enclave.filters') ?? {};
-    assert.strictEqual(memory[`${org.org.orgId}/systems`]?.search, 'os:linux');
+    // globalState is written through; its own copy may briefly show an earlier write coming back
+    // from storage (the extension answers from its own copy, so the list is right meanwhile).
+    const remembered = () => (h.api.commandContext.extension.globalState.get<Record<string, { search: string }>>('enclave.filters') ?? {})[`${org.org.orgId}/systems`]?.search;
+    await waitFor('the filter in globalState', () => remembered() === 'os:linux');
+    assert.strictEqual(h.api.store.filter(org.org.orgId, 'systems').search, 'os:linux');
     // Another organisation's Systems list is not filtered.
     const other = h.server.store.orgs.find((o) => o.id !== org.org.orgId)!;
     assert.deepStrictEqual(h.api.store.filter(other.id, 'systems'), { search: '', showDisabled: true });
@@ -73,8 +76,7 @@ describe('search, filter and grouping', function () {
     await vscode.commands.executeCommand('enclave.clearFilter', list, [list]);
     await waitFor('the unfiltered list', async () => systemIds(await rowsOf(list)).length === Math.min(50, serverSystems().length));
     assert.strictEqual(h.requests('GET', /\/systems$/).at(-1)?.query.search, undefined);
-    // globalState is written through; its own copy may briefly show an earlier write coming back from storage.
-    await waitFor('the cleared filter in globalState', () => !(h.api.commandContext.extension.globalState.get<Record<string, unknown>>('enclave.filters') ?? {})[`${org.org.orgId}/systems`]);
+    await waitFor('the cleared filter in globalState', () => remembered() === undefined);
     assert.doesNotMatch(String((await item(list)).description), /filter/);
   });
 
@@ -110,7 +112,9 @@ describe('search, filter and grouping', function () {
   it('groups Systems by state: one server-side query per group, remembered per workspace', async () => {
     h.prompter.answerPick('State');
     await vscode.commands.executeCommand('enclave.groupSystems');
-    assert.strictEqual(h.api.commandContext.extension.workspaceState.get('enclave.grouping'), 'state');
+    assert.strictEqual(h.api.store.grouping(), 'state');
+    // Written through to workspaceState, which may briefly show an earlier write coming back.
+    await waitFor('the grouping in workspaceState', () => h.api.commandContext.extension.workspaceState.get('enclave.grouping') === 'state');
     const list = await systemsList();
     const groups = (await rowsOf(list)).filter((r): r is Node<'group'> => r.type === 'group');
     assert.deepStrictEqual(groups.map((g) => g.group.label), ['Connected', 'Disconnected', 'Disabled']);
