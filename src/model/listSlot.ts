@@ -172,3 +172,15 @@ export class ListSlot<T> implements ListState<T> {
     });
   }
 }
+
+/** A list the API returns whole in one call (the organisations, a list's groups): one "page". */
+export function wholeListSlot<T>(fetchAll: () => Promise<T[]>, options: Omit<ListSlotOptions<T>, 'fetch' | 'perPage'>): ListSlot<T> {
+  return new ListSlot<T>({
+    ...options,
+    fetch: async () => {
+      const items = await fetchAll();
+      return { items, total: items.length, nextPage: null, lastPage: 0 };
+    },
+    perPage: Number.MAX_SAFE_INTEGER,
+  });
+}

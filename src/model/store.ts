@@ -5,7 +5,7 @@ import { compareOrgs } from '../tree/words';
 import type { Log } from '../ui/log';
 import type { ConnectionState } from './connection';
 import { fetchedPage, LIST_KINDS, type ListItemOf } from './listKinds';
-import { ListSlot } from './listSlot';
+import { ListSlot, wholeListSlot } from './listSlot';
 import { inMemoryFilters, inMemoryGrouping, type FilterMemory, type GroupingMemory, type StoreMemory } from './storeMemory';
 import { groupKey, NO_FILTER, queryFor, sameFilter, type GroupBy, type ListFilter, type ListGroup } from './listQuery';
 import { EMPTY_LIST, totalsOf, type OrgTotals } from './storeTotals';
@@ -199,13 +199,11 @@ export class EnclaveStore implements PagedStoreApi {
   }
 
   private orgList(): ListSlot<AccountOrganisation> {
-    this.orgSlot ??= new ListSlot<AccountOrganisation>({
-      fetch: async () => {
-        const sorted = sortOrgs(await this.session.call((client) => client.getOrgs()));
-        this.dropVanishedOrgs(sorted);
-        return { items: sorted, total: sorted.length, nextPage: null, lastPage: 0 };
-      },
-      perPage: Number.MAX_SAFE_INTEGER,
+    this.orgSlot ??= wholeListSlot(async () => {
+      const sorted = sortOrgs(await this.session.call((client) => client.getOrgs()));
+      this.dropVanishedOrgs(sorted);
+      return sorted;
+    }, {
       idOf: (org) => org.orgId,
       onChange: () => this.changes.fire({}),
       onError: (error) => this.log.warn(`Loading organisations failed: ${error.message}`),

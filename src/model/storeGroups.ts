@@ -5,7 +5,7 @@ import type { ListState, SessionApi } from '../commands/context';
 import type { Log } from '../ui/log';
 import { discoverGroups } from './groups';
 import { groupKey, type GroupBy, type ListGroup } from './listQuery';
-import { ListSlot } from './listSlot';
+import { wholeListSlot, type ListSlot } from './listSlot';
 import { EMPTY_LIST } from './storeTotals';
 
 export class StoreGroups {
@@ -27,12 +27,7 @@ export class StoreGroups {
   load(orgId: string, by: GroupBy, showDisabled: boolean): Promise<void> {
     let slot = this.slots.get(orgId);
     if (!slot) {
-      slot = new ListSlot<ListGroup>({
-        fetch: async () => {
-          const groups = await this.session.call((client) => discoverGroups(client, orgId, by, showDisabled));
-          return { items: groups, total: groups.length, nextPage: null, lastPage: 0 };
-        },
-        perPage: Number.MAX_SAFE_INTEGER,
+      slot = wholeListSlot(() => this.session.call((client) => discoverGroups(client, orgId, by, showDisabled)), {
         idOf: (group) => groupKey(group),
         onChange: () => this.onChange(orgId),
         onError: (error) => this.log.warn(`Loading the ${by} groups of organisation ${orgId} failed: ${error.message}`),
