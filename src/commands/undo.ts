@@ -5,11 +5,9 @@
 // This module is loaded with the feature bundle (the main bundle offers Undo through undoLater.ts).
 import type { EnclaveClient } from '../api';
 import type { ListKind } from '../tree/nodes';
-import { getPrompter } from '../ui/prompterHolder';
 import type { CommandContext } from './context';
 import { reportFailure } from './funnel';
 import { mutate, say } from './mutate';
-import { UNDO } from './undoLater';
 
 export interface UndoAction {
   /** The progress notification's text, e.g. "Enabling system 'web-01'…". */
@@ -31,14 +29,6 @@ export interface UndoAction {
   readonly failed?: string;
   /** False for a PATCH: once sent it cannot be called back. Default true. */
   readonly cancellable?: boolean;
-}
-
-/** Shows `message` with an Undo action; not awaited, so the command finishes at once (like `say`). */
-export function offerUndo(ctx: CommandContext, message: string, undo: UndoAction): void {
-  void getPrompter()
-    .info(message, UNDO)
-    .then((choice) => (choice === UNDO ? runUndo(ctx, undo) : undefined))
-    .catch((error: unknown) => ctx.log.warn(`Undo after "${message}" failed: ${String(error)}`));
 }
 
 /**

@@ -5,6 +5,7 @@
  * one thing worth saying afterwards: a Manual-approval key's systems wait for approval. No `vscode`.
  */
 import type { EnrolmentKey } from '../api/types';
+import { keyState } from '../tree/presentKey';
 import { keyName } from '../ui/promptsText';
 import type { PlatformInfo } from './setupCommands';
 
@@ -14,8 +15,9 @@ type KeyFacts = Pick<EnrolmentKey, 'id' | 'description' | 'isEnabled' | 'status'
 export function keyWarnings(key: KeyFacts, platform: Pick<PlatformInfo, 'container' | 'label'> | undefined): string[] {
   const name = `Enrolment key '${keyName(key)}'`;
   const warnings: string[] = [];
-  if (key.isEnabled === false || key.status === 'Disabled') warnings.push(`${name} is disabled: nothing can enrol with it until it is enabled again.`);
-  else if (key.status === 'NoUsesRemaining' || key.usesRemaining === 0) warnings.push(`${name} has no uses left: nothing can enrol with it until its uses are raised.`);
+  const state = keyState(key);
+  if (state === 'disabled') warnings.push(`${name} is disabled: nothing can enrol with it until it is enabled again.`);
+  else if (state === 'nouses') warnings.push(`${name} has no uses left: nothing can enrol with it until its uses are raised.`);
   if (key.type === 'Ephemeral' && platform && !platform.container) {
     const minutes = key.disconnectedRetentionMinutes;
     const after = typeof minutes === 'number' ? `${minutes} minute${minutes === 1 ? '' : 's'}` : 'a short while';

@@ -8,7 +8,8 @@ import { approvalText, countOf, countText, systemTypeText, usesText } from './wo
 
 type KeyState = 'disabled' | 'nouses' | 'enabled' | 'other';
 
-function keyState(key: EnrolmentKey): KeyState {
+/** Whether a key can enrol now: the tree's state and the setup commands' warnings both ask this. */
+export function keyState(key: Pick<EnrolmentKey, 'isEnabled' | 'status' | 'usesRemaining'>): KeyState {
   if (key.isEnabled === false || key.status === 'Disabled') return 'disabled';
   if (key.status === 'NoUsesRemaining' || key.usesRemaining === 0) return 'nouses';
   return key.status === 'Enabled' ? 'enabled' : 'other';
