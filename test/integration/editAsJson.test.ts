@@ -242,6 +242,18 @@ describe('edit as JSON', () => {
       assert.match(warnings[3], /not valid JSON/);
     });
 
+    it('without the copy it was opened from (a reloaded window), checks the edit against the server\'s copy', async () => {
+      // Never read in this window, so there is no opened copy: a save straight to the file system.
+      const [node] = (await rows('system')).filter((n) => n.system.tags.length > 0).slice(-1);
+      const uri = vscode.Uri.parse(`enclave:/${orgId}/systems/${node.system.systemId}.json`);
+      const edit = { description: 'renamed', isEnabled: true, notes: null, gatewayRoutes: [], secretField: 1 };
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(edit)))));
+      assert.strictEqual(patches().length, 0, 'no PATCH was sent');
+      // The other problem: 'tags' was left out (it would have been sent as a clear).
+      const [warning] = h.prompter.messagesOf('warn').map((m) => m.message);
+      assert.match(warning ?? '', /^The system was not saved: 'secretField' is not a field you can edit here: remove it \(and 1 more problem\)\./);
+    });
+
     it('an API refusal (400) keeps the dirty document and says why through the funnel', async () => {
       const doc = await open('enclave.editOrganisationAsJson', org);
       h.server.injectFault({ kind: 'error', status: 400, errors: { Name: ['That name is taken.'] } }, { method: 'PATCH' });

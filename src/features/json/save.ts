@@ -53,16 +53,23 @@ export async function runSave(host: SaveHost, uri: vscode.Uri, target: DocTarget
   const spec = KINDS[target.kind];
   const prompter = getPrompter();
   const parsed = parse(text);
-  const opened = host.openedCopy(uri);
-  const problems = parsed.ok ? check(target.kind, parsed.doc, opened ?? parsed.doc) : [{ at: '', message: parsed.message }];
-  if (!parsed.ok || problems.length > 0) {
+  /** Nothing is sent for a document with problems: say the first, keep the editor dirty. */
+  const refuse = (problems: readonly { readonly message: string }[]): never => {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
     const why = `${problems[0].message.replace(/\.$/, '')}${more}`;
     ctx.log.info(`Edit as JSON: ${uri.path} not saved, invalid: ${problems.map((p) => p.message).join(' | ')}`);
     void prompter.warn(`The ${spec.noun} was not saved: ${why}. Nothing was sent; correct the document and save again.`);
     throw notSaved(why);
-  }
+  };
+  if (!parsed.ok) return refuse([{ message: parsed.message }]);
   const edit = parsed.doc;
+  // The edit is checked against the copy it was opened from; without one (the window reloaded
+  // with the editor still dirty), against the server's copy, once it is read below.
+  const opened = host.openedCopy(uri);
+  if (opened) {
+    const problems = check(target.kind, edit, opened);
+    if (problems.length > 0) refuse(problems);
+  }
 
   let entity: unknown;
   try {
@@ -73,6 +80,10 @@ export async function runSave(host: SaveHost, uri: vscode.Uri, target: DocTarget
   }
   const name = spec.nameOf(entity);
   const now = docOf(target.kind, entity);
+  if (!opened) {
+    const problems = check(target.kind, edit, now);
+    if (problems.length > 0) refuse(problems);
+  }
   const changed = changedFields(now, edit);
   const conflict = opened !== undefined && conflicts(opened, now);
   if (changed.length === 0) {
