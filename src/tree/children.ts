@@ -42,14 +42,17 @@ export function rootNodes(state: ConnectionState, orgs: ListState<AccountOrganis
   return rows;
 }
 
-/** "Pending approval" only when something waits (or its count could not be loaded). */
-export function showsPending(pending: ListState<unknown>): boolean {
-  return (pending.total ?? 0) > 0 || pending.error !== undefined;
+/**
+ * "Pending approval" only when something waits (or its count could not be loaded), or while it is
+ * filtered: a filter matching nothing must not hide the row that clears it.
+ */
+export function showsPending(pending: ListState<unknown>, filtered = false): boolean {
+  return filtered || (pending.total ?? 0) > 0 || pending.error !== undefined;
 }
 
-export function orgChildren(orgId: string, pending: ListState<unknown>, cache: NodeCache): ListNode[] {
+export function orgChildren(orgId: string, pending: ListState<unknown>, cache: NodeCache, filtered = false): ListNode[] {
   const lists = [cache.list(orgId, 'systems'), cache.list(orgId, 'enrolmentKeys')];
-  return showsPending(pending) ? [...lists, cache.list(orgId, 'pending')] : lists;
+  return showsPending(pending, filtered) ? [...lists, cache.list(orgId, 'pending')] : lists;
 }
 
 export function entityNode<K extends ListKind>(orgId: string, kind: K, item: ListItemOf[K], group?: ListGroup): EnclaveNode {

@@ -72,8 +72,9 @@ export class EnclaveTreeProvider implements vscode.TreeDataProvider<EnclaveNode>
       // appear once instead of jumping when the count arrives.
       await this.store.load(node.org.orgId, 'pending');
       const pending = this.store.pending(node.org.orgId);
-      this.pendingShown.set(node.org.orgId, showsPending(pending));
-      return orgChildren(node.org.orgId, pending, this.cache);
+      const filtered = isFiltered(this.store.filter(node.org.orgId, 'pending'));
+      this.pendingShown.set(node.org.orgId, showsPending(pending, filtered));
+      return orgChildren(node.org.orgId, pending, this.cache, filtered);
     }
     const filtered = (orgId: string, kind: ListKind): boolean => isFiltered(this.store.filter(orgId, kind));
     if (node.type === 'list' && node.kind === 'systems' && this.store.grouping()) {
@@ -155,7 +156,7 @@ export class EnclaveTreeProvider implements vscode.TreeDataProvider<EnclaveNode>
       const rendered = this.pendingShown.get(change.orgId);
       if (rendered === undefined) return; // the org's children are still being fetched
       // The row appears or disappears: the organisation's children change; else only the row.
-      if (org && rendered !== showsPending(this.store.pending(change.orgId))) return this.changed.fire(org);
+      if (org && rendered !== showsPending(this.store.pending(change.orgId), isFiltered(this.store.filter(change.orgId, 'pending')))) return this.changed.fire(org);
       if (!rendered) return;
     }
     this.changed.fire(this.cache.list(change.orgId, change.kind));

@@ -98,6 +98,20 @@ describe('search, filter and grouping', function () {
     assert.strictEqual(h.prompter.searches[1]?.options.value, 'state:connected', 'Edit Again reopens the box with the text');
   });
 
+  it('keeps Pending approval, and its Clear Filter, when its filter matches nothing', async () => {
+    const pendingRow = async () => (await h.children(org)).find((n): n is Node<'list'> => n.type === 'list' && n.kind === 'pending');
+    const list = await pendingRow();
+    assert.ok(list, 'something waits for approval in the seed');
+    h.prompter.answerSearch('no-such-pending-system');
+    await vscode.commands.executeCommand('enclave.filterList', list, [list]);
+    assert.deepStrictEqual((await rowsOf(list)).map((r) => r.type === 'message' && r.text), ['No systems waiting for approval match the filter']);
+    const still = await waitFor('the Pending approval row, filtered', async () => {
+      const row = await pendingRow();
+      return row && /filter/.test(String((await item(row)).description)) ? row : undefined;
+    });
+    assert.match(String((await item(still)).contextValue), /^list\.pending\.filtered/);
+  });
+
   it('hides and shows disabled systems (include_disabled)', async () => {
     const list = await systemsList();
     await vscode.commands.executeCommand('enclave.hideDisabled', list, [list]);

@@ -59,6 +59,8 @@ describe('tree children', () => {
     assert.deepEqual(orgChildren(ORG, state({ total: 0 }), cache).map((n) => n.kind), ['systems', 'enrolmentKeys']);
     assert.deepEqual(orgChildren(ORG, state({ total: 2 }), cache).map((n) => n.kind), ['systems', 'enrolmentKeys', 'pending']);
     assert.deepEqual(orgChildren(ORG, state({ error: new Error('x') }), cache).map((n) => n.kind), ['systems', 'enrolmentKeys', 'pending']);
+    // Filtered to nothing: the row stays, so its Clear Filter does.
+    assert.deepEqual(orgChildren(ORG, state({ total: 0 }), cache, true).map((n) => n.kind), ['systems', 'enrolmentKeys', 'pending']);
   });
 
   it('list: loading, empty and error rows with the list in words', () => {
