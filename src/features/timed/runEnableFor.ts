@@ -18,7 +18,7 @@ import { count, nameList, sentence, subject, type Noun } from '../../ui/promptsT
 import { localText } from './expiryInput';
 import { settleEach } from './pool';
 import { promptTimed, type TimedKind } from './promptsTimed';
-import { autoExpireOf, initialForm, type TimedForm } from './timedForm';
+import { autoExpireOf, expiryOf, initialForm, type TimedForm } from './timedForm';
 
 /** Enable-until calls in flight at once: enough to be quick, few enough not to be rate limited. */
 export const PARALLEL_CALLS = 4;
@@ -59,7 +59,8 @@ async function askAndSend<K extends TimedKind>(ctx: CommandContext, action: Time
   const form = await promptTimed(action.kind, `Enable ${what} for…`, start, refused);
   if (!form) return;
   if (form.action === 'Delete') {
-    const when = localText(autoExpireAt(form));
+    const at = expiryOf(form, new Date());
+    const when = at ? localText(at) : form.until;
     const confirmed = await getPrompter().confirm(`${action.deleteVerb} ${what} when access ends?`, {
       detail: `This is permanent: at ${when} ${action.deleteDetail} Choose "Disable at expiry" to be able to enable ${items.length === 1 ? 'it' : 'them'} again.`,
       confirm: `${action.deleteVerb} at Expiry`,
@@ -67,10 +68,6 @@ async function askAndSend<K extends TimedKind>(ctx: CommandContext, action: Time
     if (!confirmed) return;
   }
   await send(ctx, action, orgId, items, form);
-}
-
-function autoExpireAt(form: TimedForm): Date {
-  return new Date(autoExpireOf(form, new Date()).expiryDateTime);
 }
 
 /** "disabled" / "revoked" / "deleted": what the items become at expiry. */

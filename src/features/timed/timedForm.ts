@@ -2,6 +2,7 @@
 // counted from the moment the request is sent — also on Retry — while a typed date and time is
 // absolute. No `vscode` here.
 import type { AutoExpire, ExpiryAction } from '../../api/types';
+import { autoExpireAt } from '../../time/expiry';
 import { localZone, parseExpiryText } from './expiryInput';
 
 const HOUR = 3_600_000;
@@ -41,7 +42,7 @@ export function expiryOf(form: TimedForm, now: Date): Date | undefined {
 export function autoExpireOf(form: TimedForm, now: Date): AutoExpire {
   const at = expiryOf(form, now);
   if (!at) throw new Error(`'${form.until}' is not a date and time`);
-  return { expiryDateTime: at.toISOString(), timeZoneId: localZone(), expiryAction: form.action as ExpiryAction };
+  return autoExpireAt(at, form.action as ExpiryAction, localZone());
 }
 
 /** "2026-12-05 18:00" in local time: how the date box is pre-filled. */
