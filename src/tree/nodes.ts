@@ -82,13 +82,16 @@ export interface MessageNode {
  * Under a grouped list, rows live under their group: `org/<o>/<kind>/group/<by>:<value>/…`, so a
  * system listed under two tags has two distinct ids.
  */
+const underKey = (orgId: string, kind: ListKind, key: string): string => `org/${orgId}/${kind}/group/${key}`;
 const under = (orgId: string, kind: ListKind, group: ListGroup | undefined): string =>
-  group ? `org/${orgId}/${kind}/group/${groupKey(group)}` : `org/${orgId}/${kind}`;
+  group ? underKey(orgId, kind, groupKey(group)) : `org/${orgId}/${kind}`;
 
 export const nodeId = {
   org: (orgId: string) => `org/${orgId}`,
   list: (orgId: string, kind: ListKind) => `org/${orgId}/${kind}`,
   group: (orgId: string, kind: ListKind, group: ListGroup) => under(orgId, kind, group),
+  /** A group's id from its key (`groupKey`), as store changes name it. */
+  groupByKey: underKey,
   system: (orgId: string, systemId: string, group?: ListGroup) => `${under(orgId, 'systems', group)}/${systemId}`,
   key: (orgId: string, keyId: number, group?: ListGroup) => `${under(orgId, 'enrolmentKeys', group)}/${keyId}`,
   pending: (orgId: string, systemId: string, group?: ListGroup) => `${under(orgId, 'pending', group)}/${systemId}`,

@@ -149,7 +149,7 @@ export class EnclaveTreeProvider implements vscode.TreeDataProvider<EnclaveNode>
     const org = this.cache.knownOrg(change.orgId);
     if (!change.kind) return org ? this.changed.fire(org) : undefined;
     if (change.group !== undefined) {
-      const group = this.cache.knownGroup(`${nodeId.list(change.orgId, change.kind)}/group/${change.group}`);
+      const group = this.cache.knownGroup(nodeId.groupByKey(change.orgId, change.kind, change.group));
       return group ? this.changed.fire(group) : undefined;
     }
     if (change.kind === 'pending') {
