@@ -1,6 +1,8 @@
 // "Until a date and time…": what the user types, read as local time (`2026-12-05 18:00`) or as
 // ISO 8601 with an offset (`2026-12-05T18:00:00Z`), checked as they type. No `vscode` here: the
 // messages are unit-tested with `now` passed in.
+import { longDuration } from '../../tree/expiry';
+
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
@@ -20,15 +22,6 @@ export function localZone(): string {
 /** "Fri, 5 Dec 2026, 18:00": a time as this machine shows it, with the weekday to catch slips. */
 export function localText(date: Date): string {
   return date.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
-
-/** "3 h 12 min", "2 d 4 h": how far ahead, for the note under the box. */
-function ahead(ms: number): string {
-  const minutes = Math.round(ms / MINUTE);
-  const [d, h, m] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60];
-  if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`;
-  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
-  return `${m} min`;
 }
 
 function daysIn(year: number, month: number): number {
@@ -79,5 +72,5 @@ export function validateExpiryText(text: string, now: Date): string | undefined 
 export function expiryNote(text: string, now: Date): string | undefined {
   const parsed = parseExpiryText(text);
   if ('error' in parsed) return undefined;
-  return `Access ends ${localText(parsed.date)} (${localZone()}), in ${ahead(parsed.date.getTime() - now.getTime())}.`;
+  return `Access ends ${localText(parsed.date)} (${localZone()}), in ${longDuration(parsed.date.getTime() - now.getTime())}.`;
 }
