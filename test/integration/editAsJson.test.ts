@@ -101,6 +101,22 @@ describe('edit as JSON', () => {
     await waitFor('the document to show the undone values', () => read(doc).usesRemaining === before.usesRemaining);
   });
 
+  it('Undo asks before restoring when the server changed the same field since the save, and sends nothing when declined', async () => {
+    const node = (await rows('system')).filter((n) => n.system.description).slice(-1)[0];
+    const onServer = h.server.store.system(orgId, node.system.systemId)!;
+    const doc = await open('enclave.editSystemAsJson', node);
+    h.prompter.answerConfirm(true).answerInfo(() => {
+      onServer.description = 'Theirs'; // edited in the portal meanwhile
+      return 'Undo';
+    }).answerConfirm(false);
+    await change(doc, { description: 'Mine' });
+    assert.ok(await doc.save());
+    const question = await waitFor('the modal question', () => h.prompter.messagesOf('confirm')[1]);
+    assert.strictEqual(question.message, `System '${node.system.description}' was changed again since your edit. Restore the previous description anyway?`);
+    assert.deepStrictEqual(patches().map((r) => r.body), [{ description: 'Mine' }], 'only the save was sent');
+    assert.strictEqual(onServer.description, 'Theirs');
+  });
+
   it('opens from the palette through the usual pickers, and an open item is shown, not opened twice', async () => {
     const name = h.server.store.org(orgId)!.properties.name;
     h.prompter.answerPick(name);

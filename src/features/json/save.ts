@@ -11,6 +11,7 @@ import { reasonFor } from '../../commands/describeError';
 import { reportFailure } from '../../commands/funnel';
 import { savePatch } from '../../commands/mutate';
 import { getPrompter } from '../../ui/prompterHolder';
+import { sentence } from '../../ui/promptsText';
 import { changedFields, conflicts, patchOf } from './changes';
 import { check } from './checks';
 import { docOf, parse, render, type Json, type JsonObject } from './documents';
@@ -96,7 +97,7 @@ export async function runSave(host: SaveHost, uri: vscode.Uri, target: DocTarget
   const diff = await showDiff(uri, `${decodeURIComponent(uri.path.split('/').pop() ?? '')}: server now ↔ your edit`);
   const lines = changeLines(now, edit, changed);
   if (conflict) {
-    const choice = await prompter.choose(`${capital(spec.noun)} '${name}' was changed on the server since you opened it.`, {
+    const choice = await prompter.choose(`${sentence(spec.noun)} '${name}' was changed on the server since you opened it.`, {
       detail: `The diff shows the server's copy now (left) and your edit (right). Overwrite with Mine sends:\n${lines}`,
       choices: [OVERWRITE, DISCARD],
     });
@@ -117,17 +118,13 @@ export async function runSave(host: SaveHost, uri: vscode.Uri, target: DocTarget
     await savePatch(ctx, { ...spec, name, orgId: target.orgId, changed }, (client, signal) => spec.save(client, target, patch, signal));
   } catch (error) {
     // Not awaited: the message waits for the user, and the save must end (dirty) now.
-    void reportFailure(ctx, error, { what: `${capital(spec.noun)} '${name}' could not be saved` });
+    void reportFailure(ctx, error, { what: `${sentence(spec.noun)} '${name}' could not be saved` });
     throw notSaved(reasonFor(error, ctx.session.apiUrl));
   }
   ctx.log.info(`Edit as JSON: saved ${spec.noun} '${name}': ${changed.join(', ')}`);
   await closeTab(diff);
   host.reloadWhenSaved(uri);
-  undoOffer(host, uri, target, { name, changed, previous: patchOf(now, changed) });
-}
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  undoOffer(host, uri, target, { name, changed, previous: patchOf(now, changed), sent: patch });
 }
 
 /** The server's copy (left, read-only) beside the document itself (right, still editable). */
